@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+// mediactl: one declarative mediactl.yaml → the Flux manifests of a self-hosted media stack.
+// No package dependencies: Foundation, the standard library and the toolchain only.
+import PackageDescription
+
+let package = Package(
+    name: "mediactl",
+    products: [
+        .executable(name: "mediactl", targets: ["mediactl"]),
+        .library(name: "MediaKit", targets: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
+    ],
+    targets: [
+        // YAML values, the emitter and the strict reader with positions. Knows nothing about media.
+        .target(name: "MediaYAML"),
+        // Typed specs of a media stack and the service catalog. No YAML, no I/O.
+        .target(name: "MediaKit"),
+        // mediactl.yaml → Stack, with located diagnostics.
+        .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
+        // Stack → Kubernetes/Flux objects → rendered files in memory. Never writes.
+        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit"]),
+        // Argument parsing, commands; the only code that touches the file system.
+        .target(name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
+        .executableTarget(name: "mediactl", dependencies: ["MediaCLI"]),
+        // Fixture paths, golden files with record mode, line diffs: shared by the test targets.
+        .target(name: "MediaTestSupport", path: "Tests/MediaTestSupport"),
+        .testTarget(name: "MediaYAMLTests", dependencies: ["MediaYAML", "MediaTestSupport"]),
+        .testTarget(name: "MediaKitTests", dependencies: ["MediaKit"]),
+        .testTarget(
+            name: "MediaConfigTests", dependencies: ["MediaConfig", "MediaYAML", "MediaKit", "MediaTestSupport"]),
+        .testTarget(name: "MediaCLITests", dependencies: ["MediaCLI", "MediaConfig", "MediaYAML", "MediaTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+public enum MediaCommandLine {
+    public static func main() -> Int32 { 0 }
+}

@@ -1,0 +1,69 @@
+/// An ordered YAML mapping with string keys, each entry optionally preceded by comment lines.
+///
+/// Keys are unique: ``set(_:_:comment:)`` replaces the value of an existing key in place.
+public struct YAMLMapping: Hashable, Sendable {
+    /// One key and its value.
+    public struct Entry: Hashable, Sendable {
+        /// The key.
+        public var key: String
+        /// The value.
+        public var value: YAMLValue
+        /// Comment lines printed above the entry (without `# `), if any.
+        public var comment: String?
+
+        /// Creates an entry.
+        public init(key: String, value: YAMLValue, comment: String? = nil) {
+            self.key = key
+            self.value = value
+            self.comment = comment
+        }
+    }
+
+    /// The entries in output order.
+    public private(set) var entries: [Entry] = []
+
+    /// An empty mapping.
+    public init() {}
+
+    /// A mapping of the pairs in the given order; a later duplicate key replaces the earlier value.
+    public init(_ pairs: [(String, YAMLValue)]) {
+        for (key, value) in pairs { set(key, value) }
+    }
+
+    /// A mapping of a dictionary's entries sorted by key in UTF-8 byte order, for maps that come from
+    /// the user (labels, annotations, env, values).
+    public static func sortedByKey(_ dictionary: [String: YAMLValue]) -> YAMLMapping {
+        YAMLMapping(dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) })
+    }
+
+    /// Whether the mapping has no entries.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The keys in output order.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The value for `key`, if present.
+    public subscript(key: String) -> YAMLValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    /// Adds `key` at the end, or replaces its value where it already is.
+    public mutating func set(_ key: String, _ value: YAMLValue, comment: String? = nil) {
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            entries[index].value = value
+            if comment != nil { entries[index].comment = comment }
+        } else {
+            entries.append(Entry(key: key, value: value, comment: comment))
+        }
+    }
+
+    /// Adds `key` only when `value` is not nil.
+    public mutating func setIfPresent(_ key: String, _ value: YAMLValue?) {
+        if let value { set(key, value) }
+    }
+
+    /// Removes `key` if present.
+    public mutating func remove(_ key: String) {
+        entries.removeAll { $0.key == key }
+    }
+}

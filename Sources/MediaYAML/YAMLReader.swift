@@ -1,0 +1,944 @@
+/// Reads the YAML subset that people write in configuration files into ``YAMLNode``s with positions.
+///
+/// Accepted: block mappings and sequences, flow collections (`[a, b]`, `{k: v}`, nested, across
+/// lines), plain, single- and double-quoted scalars (multi-line, with folding), literal (`|`) and
+/// folded (`>`) block scalars with chomping and indentation indicators, comments, an optional leading
+/// `---` and a trailing `...`, a leading byte order mark, and `\r\n` line endings.
+///
+/// Rejected with a named error and its position: invalid UTF-8, control characters, tabs in
+/// indentation, anchors, aliases, tags, directives, explicit `?` keys, non-scalar keys, more than one
+/// document, unterminated quotes and flow collections, bad indentation, and nesting deeper than
+/// ``maximumDepth``. Duplicate keys are reported with both positions and the later pair is dropped.
+///
+/// The reader never traps and runs in time linear in the input: every loop consumes input.
+public struct YAMLReader: Sendable {
+    /// The deepest nesting of collections accepted; deeper input is an error, not a stack overflow.
+    public static let maximumDepth = 64
+
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads UTF-8 bytes.
+    public func read(_ bytes: some Sequence<UInt8>) -> YAMLReadResult {
+        var scalars: [Unicode.Scalar] = []
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        var column = 1
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                break decoding
+            case .error:
+                let position = SourcePosition(line: line, column: column)
+                return YAMLReadResult(root: nil, diagnostics: [.error(at: position, "invalid UTF-8 byte sequence")])
+            }
+        }
+        return read(scalars: scalars)
+    }
+
+    /// Reads a string.
+    public func read(_ text: String) -> YAMLReadResult {
+        read(scalars: Array(text.unicodeScalars))
+    }
+
+    private func read(scalars input: [Unicode.Scalar]) -> YAMLReadResult {
+        var parser = Parser(normalizing: input)
+        do {
+            let root = try parser.parseStream()
+            return YAMLReadResult(root: root, diagnostics: parser.diagnostics)
+        } catch {
+            return YAMLReadResult(root: nil, diagnostics: parser.diagnostics + [error.diagnostic])
+        }
+    }
+}
+
+/// A fatal syntax error: the reader stops at the first one.
+private struct SyntaxError: Error {
+    var diagnostic: Diagnostic
+}
+
+/// The recursive-descent parser over the input's Unicode scalars. After a node is parsed, `index`
+/// is at the start of the line that follows it (or at the end of the input).
+private struct Parser {
+    private var text: [Unicode.Scalar]
+    private var index = 0
+    private var lineStarts: [Int] = [0]
+    /// The indentation of the block that holds the flow collection being read: its continuation
+    /// lines must be indented more.
+    private var flowBlockIndent = -1
+    var diagnostics: [Diagnostic] = []
+
+    /// Drops a leading byte order mark and turns `\r\n` and lone `\r` into `\n`.
+    init(normalizing input: [Unicode.Scalar]) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(input.count)
+        var offset = input.first == "\u{FEFF}" ? 1 : 0
+        while offset < input.count {
+            let scalar = input[offset]
+            if scalar == "\r" {
+                scalars.append("\n")
+                if offset + 1 < input.count, input[offset + 1] == "\n" { offset += 1 }
+            } else {
+                scalars.append(scalar)
+            }
+            offset += 1
+        }
+        text = scalars
+        for (offset, scalar) in text.enumerated() where scalar == "\n" { lineStarts.append(offset + 1) }
+    }
+
+    // MARK: Positions and characters
+
+    private func position(_ offset: Int) -> SourcePosition {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return SourcePosition(line: low + 1, column: offset - lineStarts[low] + 1)
+    }
+
+    private func column(_ offset: Int) -> Int { position(offset).column - 1 }
+
+    private func char(_ offset: Int) -> Unicode.Scalar? {
+        offset >= 0 && offset < text.count ? text[offset] : nil
+    }
+
+    private var atEnd: Bool { index >= text.count }
+
+    private func isBlank(_ offset: Int) -> Bool { char(offset) == " " || char(offset) == "\t" }
+
+    private func isBlankOrEnd(_ offset: Int) -> Bool {
+        guard let scalar = char(offset) else { return true }
+        return scalar == " " || scalar == "\t" || scalar == "\n"
+    }
+
+    private func isFlowIndicator(_ scalar: Unicode.Scalar?) -> Bool {
+        scalar == "," || scalar == "[" || scalar == "]" || scalar == "{" || scalar == "}"
+    }
+
+    private func fail(_ offset: Int, _ message: String) -> SyntaxError {
+        SyntaxError(diagnostic: .error(at: position(offset), message))
+    }
+
+    /// The rest of the line from `offset`, shortened for messages.
+    private func excerpt(_ offset: Int) -> String {
+        var end = offset
+        while end < text.count, text[end] != "\n", end - offset < 30 { end += 1 }
+        var result = String(String.UnicodeScalarView(text[offset..<end]))
+        if end < text.count, text[end] != "\n" { result += "…" }
+        return "'" + result + "'"
+    }
+
+    private func quoted(_ scalar: Unicode.Scalar) -> String { "'\(Character(scalar))'" }
+
+    // MARK: Lines
+
+    /// Skips blank and comment-only lines from `index` (which is at a line start or at a content
+    /// character after indentation) to the first content character. Returns that character's column
+    /// (0-based) or nil at the end of the input.
+    private mutating func nextContentLine() throws(SyntaxError) -> Int? {
+        while index < text.count {
+            var offset = index
+            var firstTab: Int?
+            while offset < text.count, text[offset] == " " || text[offset] == "\t" {
+                if text[offset] == "\t", firstTab == nil { firstTab = offset }
+                offset += 1
+            }
+            guard offset < text.count else {
+                index = offset
+                return nil
+            }
+            if text[offset] == "\n" {
+                index = offset + 1
+                continue
+            }
+            if text[offset] == "#" {
+                index = endOfLine(offset)
+                continue
+            }
+            if let firstTab {
+                throw fail(firstTab, "tab character in indentation; YAML indentation must use spaces")
+            }
+            index = offset
+            return column(offset)
+        }
+        return nil
+    }
+
+    /// The offset after the line break that ends the line holding `offset`.
+    private func endOfLine(_ offset: Int) -> Int {
+        var end = offset
+        while end < text.count, text[end] != "\n" { end += 1 }
+        return min(end + 1, text.count)
+    }
+
+    /// Consumes blanks, an optional comment and the line break after a value.
+    private mutating func finishLine() throws(SyntaxError) {
+        let start = index
+        while isBlank(index) { index += 1 }
+        guard let scalar = char(index) else { return }
+        if scalar == "\n" {
+            index += 1
+            return
+        }
+        if scalar == "#" {
+            if index == start, index > 0, !isBlankOrEnd(index - 1) {
+                throw fail(index, "a comment needs a space before '#'")
+            }
+            index = endOfLine(index)
+            return
+        }
+        throw fail(index, "expected the end of the line after the value, found \(excerpt(index))")
+    }
+
+    private func isDocumentMarker(_ offset: Int) -> Bool {
+        guard column(offset) == 0, offset + 2 < text.count else { return false }
+        let marker = text[offset..<offset + 3]
+        return (marker.elementsEqual(["-", "-", "-"]) || marker.elementsEqual([".", ".", "."]))
+            && isBlankOrEnd(offset + 3)
+    }
+
+    private func isSequenceEntry(_ offset: Int) -> Bool { char(offset) == "-" && isBlankOrEnd(offset + 1) }
+
+    // MARK: Document
+
+    mutating func parseStream() throws(SyntaxError) -> YAMLNode? {
+        guard try nextContentLine() != nil else { return nil }
+        if char(index) == "%", column(index) == 0 {
+            throw fail(index, "directives such as '%YAML' are not supported; remove the line")
+        }
+        if isDocumentMarker(index), char(index) == "-" {
+            index += 3
+            while isBlank(index) { index += 1 }
+            if let scalar = char(index), scalar != "\n", scalar != "#" {
+                throw fail(index, "expected the document to start on the line after '---', found \(excerpt(index))")
+            }
+            try finishLine()
+            guard try nextContentLine() != nil else { return nil }
+        }
+        var root: YAMLNode?
+        if !isDocumentMarker(index) {
+            root = try parseBlockNode(parentIndent: -1, depth: 0)
+        }
+        guard try nextContentLine() != nil else { return root }
+        if isDocumentMarker(index), char(index) == "." {
+            index += 3
+            try finishLine()
+            guard try nextContentLine() != nil else { return root }
+        }
+        if isDocumentMarker(index) {
+            throw fail(index, "a second document starts here; the file must hold exactly one YAML document")
+        }
+        throw fail(index, "unexpected content \(excerpt(index)); check the indentation of this line")
+    }
+
+    // MARK: Block nodes
+
+    /// Parses the node at `index`, which may start a block collection. Its parent's indentation is
+    /// `parentIndent`: continuation lines of a plain scalar must be indented more.
+    private mutating func parseBlockNode(parentIndent: Int, depth: Int) throws(SyntaxError) -> YAMLNode {
+        guard depth < YAMLReader.maximumDepth else {
+            throw fail(index, "nesting is deeper than \(YAMLReader.maximumDepth) levels")
+        }
+        try rejectNodeProperties()
+        if isSequenceEntry(index) { return try parseBlockSequence(indent: column(index), depth: depth) }
+        if char(index) == "|" || char(index) == ">" { return try parseBlockScalar(parentIndent: parentIndent) }
+        if implicitKeyAhead() { return try parseBlockMapping(indent: column(index), depth: depth) }
+        return try parseInlineValue(parentIndent: parentIndent, depth: depth)
+    }
+
+    /// Parses a value on the line of its key (or dash): a scalar, a flow collection or a block
+    /// scalar, then the end of the line.
+    private mutating func parseInlineValue(parentIndent: Int, depth: Int) throws(SyntaxError) -> YAMLNode {
+        try rejectNodeProperties()
+        if char(index) == "|" || char(index) == ">" { return try parseBlockScalar(parentIndent: parentIndent) }
+        if isSequenceEntry(index) {
+            throw fail(index, "a block sequence cannot start on the line of its key; put '- ' on the next line")
+        }
+        let start = index
+        let node: YAMLNode
+        switch char(index) {
+        case "[":
+            flowBlockIndent = parentIndent
+            node = try parseFlowSequence(depth: depth + 1)
+        case "{":
+            flowBlockIndent = parentIndent
+            node = try parseFlowMapping(depth: depth + 1)
+        case "\"": node = try parseDoubleQuoted()
+        case "'": node = try parseSingleQuoted()
+        default: node = try parsePlainBlockScalar(parentIndent: parentIndent)
+        }
+        while isBlank(index) { index += 1 }
+        if char(index) == ":", isBlankOrEnd(index + 1) {
+            if node.scalar == nil { throw fail(start, "mapping keys must be scalars, not flow collections") }
+            throw fail(index, "a nested mapping cannot start on the line of its key; put it on the next line")
+        }
+        try finishLine()
+        return node
+    }
+
+    /// Anchors, aliases and tags are outside the subset.
+    private func rejectNodeProperties() throws(SyntaxError) {
+        switch char(index) {
+        case "&": throw fail(index, "anchors ('&') are not supported; repeat the value instead")
+        case "*": throw fail(index, "aliases ('*') are not supported; repeat the value instead")
+        case "!": throw fail(index, "tags ('!') are not supported; remove the tag")
+        case "?" where isBlankOrEnd(index + 1):
+            throw fail(index, "explicit keys ('? ') are not supported; write 'key: value'")
+        default: return
+        }
+    }
+
+    /// Whether the line from `index` is `key:` or `key: value` with a scalar key.
+    private func implicitKeyAhead() -> Bool {
+        var offset = index
+        switch char(offset) {
+        case "\"", "'":
+            let quote = text[offset]
+            offset += 1
+            while let scalar = char(offset), scalar != "\n" {
+                if quote == "\"", scalar == "\\" {
+                    if char(offset + 1) == "\n" { return false }
+                    offset += 2
+                    continue
+                }
+                if scalar == quote {
+                    if quote == "'", char(offset + 1) == "'" {
+                        offset += 2
+                        continue
+                    }
+                    offset += 1
+                    while isBlank(offset) { offset += 1 }
+                    return char(offset) == ":" && isBlankOrEnd(offset + 1)
+                }
+                offset += 1
+            }
+            return false
+        case "[", "{", "#":
+            return false
+        default:
+            while let scalar = char(offset), scalar != "\n" {
+                if scalar == ":", isBlankOrEnd(offset + 1) { return true }
+                if scalar == "#", offset > index, isBlank(offset - 1) { return false }
+                offset += 1
+            }
+            return false
+        }
+    }
+
+    private mutating func parseBlockMapping(indent: Int, depth: Int) throws(SyntaxError) -> YAMLNode {
+        let start = position(index)
+        var pairs: [YAMLPair] = []
+        var firstPositions: [String: SourcePosition] = [:]
+        while true {
+            let key = try parseBlockKey()
+            let colon = index
+            index += 1
+            while isBlank(index) { index += 1 }
+            let value: YAMLNode
+            if atEnd || char(index) == "\n" || char(index) == "#" {
+                try finishLine()
+                let lineStart = index
+                if let next = try nextContentLine(), !isDocumentMarker(index),
+                    next > indent || (next == indent && isSequenceEntry(index))
+                {
+                    value = try parseBlockNode(parentIndent: indent, depth: depth + 1)
+                } else {
+                    index = lineStart
+                    value = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(colon + 1))
+                }
+            } else {
+                value = try parseInlineValue(parentIndent: indent, depth: depth + 1)
+            }
+            append(YAMLPair(key: key, value: value), to: &pairs, firstPositions: &firstPositions)
+
+            guard let next = try nextContentLine(), !isDocumentMarker(index), next >= indent else { break }
+            if next > indent {
+                throw fail(index, "unexpected indentation; expected a key at column \(indent + 1)")
+            }
+            if isSequenceEntry(index) {
+                throw fail(index, "expected a mapping key at this indentation, found a sequence entry '-'")
+            }
+            try rejectNodeProperties()
+            if !implicitKeyAhead() {
+                throw fail(index, "expected a mapping key followed by ':', found \(excerpt(index))")
+            }
+        }
+        return YAMLNode(.mapping(pairs), at: start)
+    }
+
+    /// Keeps the first of two equal keys and reports the second with both positions.
+    private mutating func append(
+        _ pair: YAMLPair, to pairs: inout [YAMLPair], firstPositions: inout [String: SourcePosition]
+    ) {
+        let key = pair.keyText
+        if let first = firstPositions[key] {
+            diagnostics.append(
+                .error(
+                    at: pair.key.position,
+                    "duplicate key '\(key)'; it is first defined at line \(first.line), column \(first.column)"))
+        } else {
+            firstPositions[key] = pair.key.position
+            pairs.append(pair)
+        }
+    }
+
+    /// Parses a block mapping key up to its `:`, which is left at `index`.
+    private mutating func parseBlockKey() throws(SyntaxError) -> YAMLNode {
+        try rejectNodeProperties()
+        let start = index
+        switch char(index) {
+        case "\"", "'":
+            let key = char(index) == "\"" ? try parseDoubleQuoted() : try parseSingleQuoted()
+            while isBlank(index) { index += 1 }
+            if key.position.line != position(index).line || char(index) != ":" {
+                throw fail(start, "a quoted key must be on one line and be followed by ':'")
+            }
+            return key
+        case "[", "{":
+            throw fail(index, "mapping keys must be scalars, not flow collections")
+        case "|", ">":
+            throw fail(index, "a block scalar cannot be a mapping key")
+        default:
+            try rejectReservedPlainStart(index)
+            var end = index
+            while let scalar = char(end), scalar != "\n", !(scalar == ":" && isBlankOrEnd(end + 1)) { end += 1 }
+            guard char(end) == ":" else { throw fail(start, "expected ':' after the key \(excerpt(start))") }
+            index = end
+            while end > start, isBlank(end - 1) { end -= 1 }
+            if end == start { throw fail(start, "expected a key before ':'") }
+            let key = String(String.UnicodeScalarView(text[start..<end]))
+            return YAMLNode(.scalar(YAMLScalar(text: key, style: .plain)), at: position(start))
+        }
+    }
+
+    private func rejectReservedPlainStart(_ offset: Int) throws(SyntaxError) {
+        guard let scalar = char(offset) else { return }
+        switch scalar {
+        case "@", "`", "%":
+            throw fail(offset, "\(quoted(scalar)) is reserved and cannot start a plain value; quote the value")
+        case ",", "]", "}":
+            throw fail(offset, "unexpected \(quoted(scalar)); quote the value if it is part of the text")
+        case "#":
+            throw fail(offset, "'#' cannot start a value; quote the value")
+        default:
+            return
+        }
+    }
+
+    private mutating func parseBlockSequence(indent: Int, depth: Int) throws(SyntaxError) -> YAMLNode {
+        let start = position(index)
+        var items: [YAMLNode] = []
+        while true {
+            let dash = index
+            index += 1
+            while isBlank(index) { index += 1 }
+            if atEnd || char(index) == "\n" || char(index) == "#" {
+                try finishLine()
+                let lineStart = index
+                if let next = try nextContentLine(), !isDocumentMarker(index), next > indent {
+                    items.append(try parseBlockNode(parentIndent: indent, depth: depth + 1))
+                } else {
+                    index = lineStart
+                    items.append(YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(dash + 1)))
+                }
+            } else {
+                items.append(try parseBlockNode(parentIndent: indent, depth: depth + 1))
+            }
+            guard let next = try nextContentLine(), !isDocumentMarker(index), next >= indent else { break }
+            if next > indent {
+                throw fail(index, "unexpected indentation; expected '- ' at column \(indent + 1)")
+            }
+            guard isSequenceEntry(index) else { break }
+        }
+        return YAMLNode(.sequence(items), at: start)
+    }
+
+    // MARK: Block scalars
+
+    private mutating func parseBlockScalar(parentIndent: Int) throws(SyntaxError) -> YAMLNode {
+        let start = index
+        let style: YAMLScalarStyle = text[index] == "|" ? .literal : .folded
+        index += 1
+        var chomping: Unicode.Scalar?
+        var explicitIndent: Int?
+        for _ in 0..<2 {
+            guard let scalar = char(index) else { break }
+            if (scalar == "-" || scalar == "+"), chomping == nil {
+                chomping = scalar
+                index += 1
+            } else if ("1"..."9").contains(scalar), explicitIndent == nil {
+                explicitIndent = Int(scalar.value - 48)
+                index += 1
+            }
+        }
+        if let scalar = char(index), !isBlankOrEnd(index) {
+            throw fail(index, "expected a chomping indicator, an indentation digit or the end of the line after "
+                + "\(quoted(text[start])), found \(quoted(scalar))")
+        }
+        try finishLine()
+
+        let baseIndent = max(parentIndent, 0)
+        var contentIndent: Int
+        if let explicitIndent {
+            contentIndent = baseIndent + explicitIndent
+        } else {
+            contentIndent = parentIndent + 1
+            var offset = index
+            detect: while offset < text.count {
+                var spaces = 0
+                while char(offset) == " " {
+                    spaces += 1
+                    offset += 1
+                }
+                switch char(offset) {
+                case "\n": offset += 1
+                case nil: break detect
+                default:
+                    contentIndent = max(spaces, parentIndent + 1)
+                    break detect
+                }
+            }
+        }
+
+        var lines: [String] = []
+        while index < text.count {
+            let lineStart = index
+            var spaces = 0
+            while char(index) == " " {
+                spaces += 1
+                index += 1
+            }
+            let lineEnd = endOfLine(index)
+            let contentEnd = lineEnd > 0 && char(lineEnd - 1) == "\n" ? lineEnd - 1 : lineEnd
+            if spaces >= contentIndent, !(contentIndent == 0 && isDocumentMarker(lineStart)) {
+                lines.append(String(String.UnicodeScalarView(text[(lineStart + contentIndent)..<contentEnd])))
+            } else if index == contentEnd {
+                lines.append("")
+            } else {
+                if char(index) == "\t", spaces < contentIndent, isBlankLine(from: index) {
+                    lines.append("")
+                    index = lineEnd
+                    continue
+                }
+                index = lineStart
+                break
+            }
+            index = lineEnd
+        }
+
+        var trailingEmpty = 0
+        while let last = lines.last, last.isEmpty {
+            trailingEmpty += 1
+            lines.removeLast()
+        }
+        var value = style == .literal ? lines.joined(separator: "\n") : Self.fold(lines)
+        switch chomping {
+        case "-": break
+        case "+": value += lines.isEmpty ? String(repeating: "\n", count: trailingEmpty) : "\n" + String(repeating: "\n", count: trailingEmpty)
+        default: if !lines.isEmpty { value += "\n" }
+        }
+        return YAMLNode(.scalar(YAMLScalar(text: value, style: style)), at: position(start))
+    }
+
+    private func isBlankLine(from offset: Int) -> Bool {
+        var offset = offset
+        while isBlank(offset) { offset += 1 }
+        return char(offset) == nil || char(offset) == "\n"
+    }
+
+    /// Folds the lines of a `>` block: a break between two lines of text becomes a space, empty
+    /// lines stay line breaks, and more-indented lines keep their breaks.
+    private static func fold(_ lines: [String]) -> String {
+        var out = ""
+        var emptyLines = 0
+        var previousWasText: Bool?
+        for line in lines {
+            if line.isEmpty {
+                emptyLines += 1
+                continue
+            }
+            let isText = !(line.hasPrefix(" ") || line.hasPrefix("\t"))
+            switch previousWasText {
+            case nil:
+                out += String(repeating: "\n", count: emptyLines)
+            case true? where isText:
+                out += emptyLines == 0 ? " " : String(repeating: "\n", count: emptyLines)
+            default:
+                out += String(repeating: "\n", count: emptyLines + 1)
+            }
+            out += line
+            emptyLines = 0
+            previousWasText = isText
+        }
+        return out
+    }
+
+    // MARK: Plain scalars
+
+    /// A plain scalar in block context, continued on following lines indented more than
+    /// `parentIndent`. Stops before `: `, ` #` and at the end of its last line.
+    private mutating func parsePlainBlockScalar(parentIndent: Int) throws(SyntaxError) -> YAMLNode {
+        let start = index
+        try rejectReservedPlainStart(index)
+        var value = readPlainLineSegment()
+        guard char(index) == "\n" else { return plainNode(value, start) }
+        // Continuation lines.
+        while true {
+            let lineBreak = index
+            var offset = index + 1
+            var emptyLines = 0
+            var continuation: Int?
+            scan: while offset < text.count {
+                var spaces = 0
+                while char(offset) == " " {
+                    spaces += 1
+                    offset += 1
+                }
+                while isBlank(offset) { offset += 1 }
+                switch char(offset) {
+                case "\n":
+                    emptyLines += 1
+                    offset += 1
+                case "#", nil:
+                    break scan
+                default:
+                    if spaces > parentIndent, !isDocumentMarker(offset - spaces) { continuation = offset }
+                    break scan
+                }
+            }
+            guard let continuation else {
+                index = lineBreak
+                return plainNode(value, start)
+            }
+            index = continuation
+            let segmentStart = index
+            let segment = readPlainLineSegment()
+            if char(index) == ":" {
+                throw fail(segmentStart, "unexpected 'key: value' inside a value continued from the line above; "
+                    + "check the indentation of this line or quote the value")
+            }
+            value += (emptyLines == 0 ? " " : String(repeating: "\n", count: emptyLines)) + segment
+            guard char(index) == "\n" else { return plainNode(value, start) }
+        }
+    }
+
+    /// Reads plain text from `index` to `: `, ` #` or the end of the line; trailing blanks are not
+    /// part of the text. Leaves `index` at the stop.
+    private mutating func readPlainLineSegment() -> String {
+        let start = index
+        var end = index
+        while let scalar = char(index), scalar != "\n" {
+            if scalar == ":", isBlankOrEnd(index + 1) { break }
+            if scalar == "#", index > start, isBlank(index - 1) { break }
+            index += 1
+            if !isBlank(index - 1) { end = index }
+        }
+        return String(String.UnicodeScalarView(text[start..<end]))
+    }
+
+    private func plainNode(_ value: String, _ start: Int) -> YAMLNode {
+        YAMLNode(.scalar(YAMLScalar(text: value, style: .plain)), at: position(start))
+    }
+
+    // MARK: Quoted scalars
+
+    private mutating func parseSingleQuoted() throws(SyntaxError) -> YAMLNode {
+        let start = index
+        index += 1
+        var out: [Unicode.Scalar] = []
+        var kept = 0
+        while true {
+            guard let scalar = char(index) else {
+                throw fail(start, "unterminated single-quoted string; expected a closing \"'\"")
+            }
+            if scalar == "'" {
+                if char(index + 1) == "'" {
+                    out.append("'")
+                    index += 2
+                    kept = out.count
+                    continue
+                }
+                index += 1
+                return YAMLNode(.scalar(YAMLScalar(text: string(out), style: .singleQuoted)), at: position(start))
+            }
+            if scalar == "\n" {
+                try foldQuotedLineBreak(&out, kept: kept, quoteStart: start, kind: "single")
+                kept = out.count
+                continue
+            }
+            out.append(scalar)
+            index += 1
+        }
+    }
+
+    private mutating func parseDoubleQuoted() throws(SyntaxError) -> YAMLNode {
+        let start = index
+        index += 1
+        var out: [Unicode.Scalar] = []
+        var kept = 0
+        while true {
+            guard let scalar = char(index) else {
+                throw fail(start, "unterminated double-quoted string; expected a closing '\"'")
+            }
+            switch scalar {
+            case "\"":
+                index += 1
+                return YAMLNode(.scalar(YAMLScalar(text: string(out), style: .doubleQuoted)), at: position(start))
+            case "\\":
+                if char(index + 1) == "\n" {
+                    // An escaped line break joins the lines without a space.
+                    index += 2
+                    while isBlank(index) { index += 1 }
+                    kept = out.count
+                    continue
+                }
+                out.append(try parseEscape())
+                kept = out.count
+            case "\n":
+                try foldQuotedLineBreak(&out, kept: kept, quoteStart: start, kind: "double")
+                kept = out.count
+            default:
+                out.append(scalar)
+                index += 1
+            }
+        }
+    }
+
+    /// Folds a line break inside a quoted scalar: trailing blanks go, one break becomes a space, and
+    /// each empty line becomes a line break.
+    private mutating func foldQuotedLineBreak(
+        _ out: inout [Unicode.Scalar], kept: Int, quoteStart: Int, kind: String
+    ) throws(SyntaxError) {
+        while out.count > kept, out.last == " " || out.last == "\t" { out.removeLast() }
+        var emptyLines = 0
+        index += 1
+        while true {
+            if isDocumentMarker(index) {
+                throw fail(quoteStart, "unterminated \(kind)-quoted string; a document marker interrupts it")
+            }
+            while isBlank(index) { index += 1 }
+            guard char(index) == "\n" else { break }
+            emptyLines += 1
+            index += 1
+        }
+        out.append(contentsOf: emptyLines == 0 ? [" "] : Array(repeating: "\n", count: emptyLines))
+    }
+
+    private mutating func parseEscape() throws(SyntaxError) -> Unicode.Scalar {
+        let start = index
+        index += 1
+        guard let code = char(index) else {
+            throw fail(start, "unterminated double-quoted string; expected a closing '\"'")
+        }
+        index += 1
+        switch code {
+        case "0": return "\0"
+        case "a": return "\u{07}"
+        case "b": return "\u{08}"
+        case "t", "\t": return "\t"
+        case "n": return "\n"
+        case "v": return "\u{0B}"
+        case "f": return "\u{0C}"
+        case "r": return "\r"
+        case "e": return "\u{1B}"
+        case " ": return " "
+        case "\"": return "\""
+        case "/": return "/"
+        case "\\": return "\\"
+        case "N": return "\u{85}"
+        case "_": return "\u{A0}"
+        case "L": return "\u{2028}"
+        case "P": return "\u{2029}"
+        case "x", "u", "U":
+            let digits = code == "x" ? 2 : code == "u" ? 4 : 8
+            var value: UInt32 = 0
+            for _ in 0..<digits {
+                guard let digit = char(index), let hex = Self.hexValue(digit) else {
+                    throw fail(start, "expected \(digits) hexadecimal digits after '\\\(Character(code))'")
+                }
+                value = value * 16 + hex
+                index += 1
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw fail(start, "escape '\\\(Character(code))' names no Unicode character")
+            }
+            return scalar
+        default:
+            throw fail(start, "unknown escape '\\\(Character(code))' in a double-quoted string")
+        }
+    }
+
+    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar.value {
+        case 48...57: return scalar.value - 48
+        case 65...70: return scalar.value - 55
+        case 97...102: return scalar.value - 87
+        default: return nil
+        }
+    }
+
+    private func string(_ scalars: [Unicode.Scalar]) -> String {
+        String(String.UnicodeScalarView(scalars))
+    }
+
+    // MARK: Flow collections
+
+    /// Skips blanks, line breaks and comments inside a flow collection.
+    private mutating func skipFlowSpace(opening: Int, closer: Character) throws(SyntaxError) {
+        while let scalar = char(index) {
+            if scalar == " " || scalar == "\t" {
+                index += 1
+            } else if scalar == "\n" {
+                index += 1
+                if isDocumentMarker(index) || endsFlowLine(index) { throw unclosed(opening, closer) }
+            } else if scalar == "#", isBlankOrEnd(index - 1) || index == 0 {
+                index = endOfLine(index) - (char(endOfLine(index) - 1) == "\n" ? 1 : 0)
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Whether the line starting at `offset` has content indented no more than the block that holds
+    /// the flow collection, which therefore must have ended before it.
+    private func endsFlowLine(_ offset: Int) -> Bool {
+        var end = offset
+        while char(end) == " " { end += 1 }
+        guard let scalar = char(end), scalar != "\n", scalar != "#", scalar != "\t" else { return false }
+        return end - offset <= flowBlockIndent
+    }
+
+    private func unclosed(_ opening: Int, _ closer: Character) -> SyntaxError {
+        let kind = closer == "]" ? "sequence" : "mapping"
+        return fail(opening, "unclosed flow \(kind): \(quoted(text[opening])) has no matching '\(closer)'")
+    }
+
+    private mutating func parseFlowSequence(depth: Int) throws(SyntaxError) -> YAMLNode {
+        guard depth < YAMLReader.maximumDepth else {
+            throw fail(index, "nesting is deeper than \(YAMLReader.maximumDepth) levels")
+        }
+        let opening = index
+        index += 1
+        var items: [YAMLNode] = []
+        while true {
+            try skipFlowSpace(opening: opening, closer: "]")
+            guard let scalar = char(index) else { throw unclosed(opening, "]") }
+            if scalar == "]" {
+                index += 1
+                break
+            }
+            if scalar == "," { throw fail(index, "empty entry in a flow sequence; remove the extra ','") }
+            items.append(try parseFlowNode(depth: depth))
+            try skipFlowSpace(opening: opening, closer: "]")
+            switch char(index) {
+            case nil: throw unclosed(opening, "]")
+            case ",": index += 1
+            case "]":
+                index += 1
+                return YAMLNode(.sequence(items), at: position(opening))
+            case ":":
+                throw fail(index, "a 'key: value' pair inside a flow sequence needs braces: write '{key: value}'")
+            default:
+                throw fail(index, "expected ',' or ']' in a flow sequence, found \(excerpt(index))")
+            }
+        }
+        return YAMLNode(.sequence(items), at: position(opening))
+    }
+
+    private mutating func parseFlowMapping(depth: Int) throws(SyntaxError) -> YAMLNode {
+        guard depth < YAMLReader.maximumDepth else {
+            throw fail(index, "nesting is deeper than \(YAMLReader.maximumDepth) levels")
+        }
+        let opening = index
+        index += 1
+        var pairs: [YAMLPair] = []
+        var firstPositions: [String: SourcePosition] = [:]
+        while true {
+            try skipFlowSpace(opening: opening, closer: "}")
+            guard let scalar = char(index) else { throw unclosed(opening, "}") }
+            if scalar == "}" {
+                index += 1
+                break
+            }
+            if scalar == "," { throw fail(index, "empty entry in a flow mapping; remove the extra ','") }
+            if scalar == "[" || scalar == "{" { throw fail(index, "mapping keys must be scalars, not flow collections") }
+            let key = try parseFlowNode(depth: depth)
+            try skipFlowSpace(opening: opening, closer: "}")
+            var value = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(index))
+            if char(index) == ":" {
+                index += 1
+                try skipFlowSpace(opening: opening, closer: "}")
+                guard let next = char(index) else { throw unclosed(opening, "}") }
+                value = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(index))
+                if next != ",", next != "}" { value = try parseFlowNode(depth: depth) }
+                try skipFlowSpace(opening: opening, closer: "}")
+            }
+            append(YAMLPair(key: key, value: value), to: &pairs, firstPositions: &firstPositions)
+            switch char(index) {
+            case nil: throw unclosed(opening, "}")
+            case ",": index += 1
+            case "}":
+                index += 1
+                return YAMLNode(.mapping(pairs), at: position(opening))
+            default:
+                throw fail(index, "expected ',' or '}' in a flow mapping, found \(excerpt(index))")
+            }
+        }
+        return YAMLNode(.mapping(pairs), at: position(opening))
+    }
+
+    private mutating func parseFlowNode(depth: Int) throws(SyntaxError) -> YAMLNode {
+        try rejectNodeProperties()
+        switch char(index) {
+        case "[": return try parseFlowSequence(depth: depth + 1)
+        case "{": return try parseFlowMapping(depth: depth + 1)
+        case "\"": return try parseDoubleQuoted()
+        case "'": return try parseSingleQuoted()
+        case "|", ">": throw fail(index, "block scalars ('|', '>') are not allowed inside flow collections")
+        default: break
+        }
+        if isSequenceEntry(index) { throw fail(index, "'- ' entries are not allowed inside flow collections") }
+        try rejectReservedPlainStart(index)
+        return try parsePlainFlowScalar()
+    }
+
+    /// A plain scalar inside a flow collection: stops at `,[]{}`, at `:` before a blank or a flow
+    /// indicator, and at ` #`; continues across line breaks.
+    private mutating func parsePlainFlowScalar() throws(SyntaxError) -> YAMLNode {
+        let start = index
+        var value = ""
+        while true {
+            let segmentStart = index
+            var end = index
+            while let scalar = char(index), scalar != "\n", !isFlowIndicator(scalar) {
+                if scalar == ":", isBlankOrEnd(index + 1) || isFlowIndicator(char(index + 1)) { break }
+                if scalar == "#", index > segmentStart, isBlank(index - 1) { break }
+                index += 1
+                if !isBlank(index - 1) { end = index }
+            }
+            let segment = string(Array(text[segmentStart..<end]))
+            value += value.isEmpty || segment.isEmpty ? segment : " " + segment
+            guard char(index) == "\n" else { break }
+            var offset = index
+            while let scalar = char(offset), scalar == "\n" || scalar == " " || scalar == "\t" { offset += 1 }
+            guard let next = char(offset), !isFlowIndicator(next), next != "#", next != ":",
+                !isDocumentMarker(offset), !endsFlowLine(lineStarts[position(offset).line - 1])
+            else { break }
+            index = offset
+        }
+        if value.isEmpty { throw fail(start, "expected a value, found \(excerpt(start))") }
+        return plainNode(value, start)
+    }
+}

@@ -1,0 +1,148 @@
+/// Chooses the style of a string scalar and writes it, following the project's quoting rules so that
+/// every string reads back as the same string from YAML 1.1 (PyYAML, Kubernetes tooling) and YAML 1.2
+/// parsers. First match wins:
+///
+/// 1. control characters (tab, CR, DEL, C0 and C1 incl. NEL, U+2028/2029, BOM, non-characters) →
+///    double-quoted with escapes;
+/// 2. contains `\n` → literal block (`|-`, `|`, `|+` by trailing newlines), double-quoted when a line
+///    ends with a space, the first non-empty line starts with one, or there is no text but newlines;
+/// 3. empty → `''`;
+/// 4. a YAML 1.1/1.2 special word (`~`, null, booleans incl. `y`/`n`/`on`/`off`, `.inf`, `.nan`,
+///    `<<`, `=`) → single-quoted;
+/// 5. looks like a number: an optional sign, an optional `.`, then a digit → single-quoted;
+/// 6. leading/trailing space, a leading indicator, `- ` or `-` alone, `---`/`...` at the start,
+///    `: ` inside or `:` at the end, ` #` inside → single-quoted;
+/// 7. otherwise plain.
+///
+/// Keys follow the same rules except that a key can't be a block scalar: rule 2 double-quotes keys.
+enum YAMLScalarWriter {
+    /// Words that some YAML 1.1 or 1.2 resolver reads as null, a boolean, a float, merge or value.
+    static let specialWords: Set<String> = [
+        "~", "null", "Null", "NULL",
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+        "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+        ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
+        ".nan", ".NaN", ".NAN", "<<", "=",
+    ]
+
+    /// Characters that may not start a plain scalar.
+    private static let leadingIndicators: Set<Unicode.Scalar> = [
+        "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "?", ":",
+    ]
+
+    /// The style `text` gets as a value.
+    static func style(for text: String, isKey: Bool = false) -> YAMLScalarStyle {
+        let scalars = text.unicodeScalars
+        if scalars.contains(where: needsEscape) { return .doubleQuoted }
+        if scalars.contains("\n") {
+            return isKey || !literalBlockKeepsText(text) ? .doubleQuoted : .literal
+        }
+        if text.isEmpty || specialWords.contains(text) || looksLikeNumber(text) || needsSingleQuotes(text) {
+            return .singleQuoted
+        }
+        return .plain
+    }
+
+    /// The scalar as it appears after `key: ` or `- `. A literal block's lines are indented by
+    /// `blockIndent` spaces and the result has no final newline.
+    static func write(_ text: String, blockIndent: Int, isKey: Bool = false) -> String {
+        switch style(for: text, isKey: isKey) {
+        case .plain, .folded: return text
+        case .singleQuoted: return "'" + text.replacing("'", with: "''") + "'"
+        case .doubleQuoted: return doubleQuoted(text)
+        case .literal: return literalBlock(text, indent: blockIndent)
+        }
+    }
+
+    /// Whether a scalar can only be written double-quoted with escapes.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
+    /// An optional sign, an optional `.`, then a digit: covers integers, floats, octal `0755`,
+    /// `1_000`, sexagesimal `12:30`, dates, `1e3`, versions like `1.2.3` and IP addresses.
+    private static func looksLikeNumber(_ text: String) -> Bool {
+        var rest = Substring(text).unicodeScalars[...]
+        if let first = rest.first, first == "+" || first == "-" { rest = rest.dropFirst() }
+        if rest.first == "." { rest = rest.dropFirst() }
+        guard let next = rest.first else { return false }
+        return ("0"..."9").contains(next)
+    }
+
+    private static func needsSingleQuotes(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first, let last = scalars.last else { return true }
+        if first == " " || last == " " { return true }
+        if leadingIndicators.contains(first) { return true }
+        if first == "-" && (scalars.count == 1 || scalars[1] == " ") { return true }
+        if text.hasPrefix("---") || text.hasPrefix("...") { return true }
+        if last == ":" || text.contains(": ") || text.contains(" #") { return true }
+        return false
+    }
+
+    /// A literal block reads back as exactly the text only when no line ends with a space, the first
+    /// line with text does not start with one, and there is some text besides newlines.
+    private static func literalBlockKeepsText(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let firstText = lines.first(where: { !$0.isEmpty }) else { return false }
+        if firstText.first == " " { return false }
+        return !lines.contains { $0.last == " " }
+    }
+
+    private static func literalBlock(_ text: String, indent: Int) -> String {
+        var body = Substring(text)
+        var trailingNewlines = 0
+        while body.last == "\n" {
+            body = body.dropLast()
+            trailingNewlines += 1
+        }
+        let indicator = trailingNewlines == 0 ? "|-" : trailingNewlines == 1 ? "|" : "|+"
+        let padding = String(repeating: " ", count: indent)
+        var out = indicator
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            out += line.isEmpty ? "\n" : "\n" + padding + line
+        }
+        // Kept trailing newlines beyond the first show as empty lines.
+        out += String(repeating: "\n", count: max(0, trailingNewlines - 1))
+        return out
+    }
+
+    /// A double-quoted scalar with YAML escapes for everything that is not printable.
+    static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\0": out += "\\0"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\u{0B}": out += "\\v"
+            case "\u{0C}": out += "\\f"
+            case "\r": out += "\\r"
+            case "\u{1B}": out += "\\e"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
+            default:
+                if needsEscape(scalar) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += scalar.value <= 0xFF
+                        ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

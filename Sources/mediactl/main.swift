@@ -1,0 +1,4 @@
+import Foundation
+import MediaCLI
+
+exit(MediaCommandLine.main())
