@@ -1,0 +1,38 @@
+import Foundation
+import MediaConfig
+import MediaYAML
+
+/// The JSON form of a validation: `{"path", "valid", "errors", "warnings", "diagnostics": [...]}`.
+struct ValidationReport: Encodable {
+    /// One diagnostic in JSON.
+    struct Entry: Encodable {
+        let severity: String
+        let line: Int?
+        let column: Int?
+        let message: String
+    }
+
+    let path: String
+    let valid: Bool
+    let errors: Int
+    let warnings: Int
+    let diagnostics: [Entry]
+
+    init(path: String, result: ConfigLoadResult) {
+        self.path = path
+        errors = result.diagnostics.filter { $0.severity == .error }.count
+        warnings = result.diagnostics.count - errors
+        valid = errors == 0
+        diagnostics = result.diagnostics.map {
+            Entry(severity: $0.severity.rawValue, line: $0.position?.line, column: $0.position?.column, message: $0.message)
+        }
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final newline.
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,37 @@
+/// Where in `mediactl.yaml` a decoder is, for messages: the owner ("app 'plex'") and the dotted path
+/// of the keys above the current one inside it ("resources.requests.").
+struct ConfigScope {
+    /// The top level of the file.
+    static let root = ConfigScope(owner: nil, keyPrefix: "")
+
+    /// What owns the keys, such as `app 'plex'`; nil at the top level.
+    var owner: String?
+    /// Keys above the current one, each followed by a dot.
+    var keyPrefix: String
+
+    /// The scope of the keys inside `key`.
+    func nested(_ key: String) -> ConfigScope {
+        ConfigScope(owner: owner, keyPrefix: keyPrefix + key + ".")
+    }
+
+    /// A key in this scope for messages: `'resources.requests.cpu' in app 'plex'`.
+    func field(_ key: String) -> String {
+        "'" + keyPrefix + key + "'" + (owner.map { " in " + $0 } ?? "")
+    }
+
+    /// The mapping this scope is inside, as a field: `'resources' in app 'plex'`.
+    var selfField: String {
+        "'" + keyPrefix.dropLast() + "'" + (owner.map { " in " + $0 } ?? "")
+    }
+
+    /// This scope for messages about an unknown key: `app 'plex'`, `'repo'`, or `the top level`.
+    var place: String {
+        let path = keyPrefix.isEmpty ? nil : "'" + keyPrefix.dropLast() + "'"
+        switch (path, owner) {
+        case (let path?, let owner?): return path + " in " + owner
+        case (let path?, nil): return path
+        case (nil, let owner?): return owner
+        case (nil, nil): return "the top level"
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/// An app's config volume.
+public enum AppStorage: Hashable, Sendable {
+    /// The stack's default config PVC (`storage.config`).
+    case `default`
+    /// A config PVC with its own size or storage class (nil fields fall back to `storage.config`).
+    case custom(size: String?, storageClass: String?)
+    /// No config PVC (`storage: false`): the app keeps its config elsewhere, such as a shared volume.
+    case disabled
+}

@@ -1,0 +1,23 @@
+extension Catalog {
+    /// Servers for music, audiobooks, podcasts, photos, books and comics.
+    static let libraries: [CatalogEntry] = [
+        CatalogEntry("navidrome", .music, "Navidrome: music streaming server (Subsonic API)"),
+        CatalogEntry(
+            "airsonic-advanced", .music, "Airsonic-Advanced: music server; upstream inactive",
+            status: .deprecated(replacedBy: ServiceID(rawValue: "navidrome"))),
+        CatalogEntry("funkwhale", .music, "Funkwhale: federated audio platform"),
+        CatalogEntry("audiobookshelf", .audiobooks, "Audiobookshelf: audiobook and podcast server"),
+        CatalogEntry(
+            "booksonic", .audiobooks, "Booksonic-Air: audiobook server; deprecated upstream",
+            status: .deprecated(replacedBy: ServiceID(rawValue: "audiobookshelf"))),
+        CatalogEntry(
+            "podgrab", .podcasts, "Podgrab: podcast downloader; archived upstream",
+            status: .deprecated(replacedBy: ServiceID(rawValue: "audiobookshelf"))),
+        CatalogEntry("immich", .photos, "Immich: photo and video library with machine learning"),
+        CatalogEntry("photoprism", .photos, "PhotoPrism: photo library"),
+        CatalogEntry("librephotos", .photos, "LibrePhotos: photo library"),
+        CatalogEntry("calibre-web", .books, "Calibre-Web: e-book library on a Calibre database"),
+        CatalogEntry("kavita", .books, "Kavita: reading server for books, comics and manga"),
+        CatalogEntry("komga", .comics, "Komga: comics and manga server"),
+    ]
+}

@@ -1,0 +1,26 @@
+/// The bjw-s app-template Helm chart every app is rendered with.
+public struct ChartSettings: Hashable, Sendable {
+    /// Chart versions whose values schema mediactl renders for.
+    public enum Version: String, CaseIterable, Hashable, Sendable {
+        /// app-template 4.1.1 (the default).
+        case v4_1_1 = "4.1.1"
+        /// app-template 3.7.3.
+        case v3_7_3 = "3.7.3"
+    }
+
+    /// Where Flux gets the chart.
+    public enum Source: String, CaseIterable, Hashable, Sendable {
+        /// A per-app OCIRepository referenced by `chartRef` (the default).
+        case oci
+        /// A shared HelmRepository referenced by `chart.spec.sourceRef`.
+        case helmRepository = "helm-repository"
+    }
+
+    /// The chart version.
+    public var version = Version.v4_1_1
+    /// Where the chart comes from.
+    public var source = Source.oci
+
+    /// The defaults: 4.1.1 from OCI.
+    public init() {}
+}

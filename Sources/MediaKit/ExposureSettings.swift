@@ -1,0 +1,41 @@
+/// How exposed apps are reached: Ingress or Gateway API routes, forward auth and TLS.
+public struct ExposureSettings: Hashable, Sendable {
+    /// The kind of route rendered for exposed apps.
+    public enum Mode: String, CaseIterable, Hashable, Sendable {
+        /// Kubernetes Ingress objects (the default).
+        case ingress
+        /// Gateway API HTTPRoutes.
+        case gateway
+    }
+
+    /// A Gateway API gateway that routes attach to.
+    public struct GatewayReference: Hashable, Sendable {
+        /// The gateway's name.
+        public var name: String
+        /// The gateway's namespace.
+        public var namespace: String
+
+        /// Creates a reference.
+        public init(name: String, namespace: String) {
+            self.name = name
+            self.namespace = namespace
+        }
+    }
+
+    /// Ingress or Gateway API.
+    public var mode = Mode.ingress
+    /// The ingress class for each exposure level.
+    public var ingressClasses: [Exposure: String] = [.internal: "internal", .external: "external"]
+    /// Annotations that put an app behind forward auth (applied to exposed apps whose `auth` is true).
+    public var authAnnotations: [String: String] = [:]
+    /// The cert-manager ClusterIssuer for TLS certificates, if any.
+    public var tlsIssuer: String?
+    /// The gateway for each exposure level (used in gateway mode).
+    public var gateways: [Exposure: GatewayReference] = [
+        .internal: GatewayReference(name: "envoy-internal", namespace: "network"),
+        .external: GatewayReference(name: "envoy-external", namespace: "network"),
+    ]
+
+    /// The defaults: Ingress with classes `internal` and `external`, no auth, no TLS issuer.
+    public init() {}
+}

@@ -1,0 +1,37 @@
+/// Where generated files go in the Flux repository and how its Flux Kustomizations are wired.
+public struct RepoSettings: Hashable, Sendable {
+    /// The folder of namespaces and apps, relative to the repository root.
+    public var appsDir = "kubernetes/apps"
+    /// The folder of generated runbooks, or nil when `docsDir: false`.
+    public var docsDir: String? = "docs/apps"
+    /// The `sourceRef` of every Flux Kustomization.
+    public var source = FluxSourceReference()
+    /// Secrets listed in every Kustomization's `postBuild.substituteFrom`.
+    public var substituteFrom: [String] = []
+
+    /// The defaults.
+    public init() {}
+}
+
+/// A Flux source object that Kustomizations read manifests from.
+public struct FluxSourceReference: Hashable, Sendable {
+    /// The source kinds a Flux Kustomization may reference.
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        /// A Git repository (the usual case).
+        case gitRepository = "GitRepository"
+        /// An OCI artifact.
+        case ociRepository = "OCIRepository"
+        /// An S3-compatible bucket.
+        case bucket = "Bucket"
+    }
+
+    /// The source's kind.
+    public var kind = Kind.gitRepository
+    /// The source's name.
+    public var name = "flux-system"
+    /// The source's namespace.
+    public var namespace = "flux-system"
+
+    /// The defaults: `GitRepository/flux-system` in `flux-system`.
+    public init() {}
+}
