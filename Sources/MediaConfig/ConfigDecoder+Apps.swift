@@ -69,15 +69,17 @@ extension ConfigDecoder {
 
     /// An app outside the catalog needs `image` and `port`, unless it is a proxy app.
     private mutating func checkService(of app: AppSpec, at key: YAMLNode, pairs: [YAMLPair]) {
-        guard app.catalogEntry == nil, app.proxy == nil else { return }
         let keys = Set(pairs.map(\.keyText))
+        guard app.catalogEntry == nil, !keys.contains("proxy") else { return }
         let missing = ["image", "port"].filter { !keys.contains($0) }
         guard !missing.isEmpty else { return }
+        let needs = "an app outside the catalog needs " + missing.map { "'\($0)'" }.joined(separator: " and ")
         var message = "app '\(app.name)' runs service '\(app.service)', which is not in the catalog; "
         if let suggestion = NameSuggestion.nearest(to: app.service.rawValue, in: Catalog.ids.map(\.rawValue)) {
-            message += "did you mean '\(suggestion)'? (set 'service: \(suggestion)') Otherwise "
+            message += "did you mean '\(suggestion)'? (\(needs))"
+        } else {
+            message += needs
         }
-        message += "an app outside the catalog needs " + missing.map { "'\($0)'" }.joined(separator: " and ")
         error(key, message)
     }
 
@@ -173,7 +175,8 @@ extension ConfigDecoder {
                 if let unknown = entryPairs.first(where: { !kinds.contains($0.keyText) }) {
                     unknownKey(unknown, in: entryScope, allowed: kinds)
                 } else {
-                    error(pair.value, "expected exactly one of 'externalSecret' or 'secretRef' for \(scope.field(variable))")
+                    let found = entryPairs.isEmpty ? "none" : entryPairs.map { "'\($0.keyText)'" }.joined(separator: " and ")
+                    error(pair.value, "expected exactly one of 'externalSecret' or 'secretRef' for \(scope.field(variable)), found \(found)")
                 }
                 continue
             }

@@ -219,7 +219,8 @@ extension ConfigDecoder {
             if let unknown = pairs.first(where: { !kinds.contains($0.keyText) }) {
                 unknownKey(unknown, in: scope, allowed: kinds)
             } else {
-                error(node, "expected exactly one of 'nfs', 'pvc' or 'existingClaim' for \(field), found \(pairs.count)")
+                let found = pairs.isEmpty ? "none" : pairs.map { "'\($0.keyText)'" }.joined(separator: " and ")
+                error(node, "expected exactly one of 'nfs', 'pvc' or 'existingClaim' for \(field), found \(found)")
             }
             return nil
         }

@@ -35,7 +35,8 @@ extension ConfigDecoder {
     /// Records an unknown key, suggesting the nearest allowed one.
     mutating func unknownKey(_ pair: YAMLPair, in scope: ConfigScope, allowed: [String]) {
         let key = pair.keyText
-        var message = "unknown key '\(key)' in \(scope.place)"
+        var message = scope.keyPrefix.isEmpty && scope.owner == nil
+            ? "unknown top-level key '\(key)'" : "unknown key '\(key)' in \(scope.place)"
         if let suggestion = NameSuggestion.nearest(to: key, in: allowed) {
             message += "; did you mean '\(suggestion)'?"
         } else {
@@ -75,7 +76,7 @@ extension ConfigDecoder {
             if scalar.text == "true" { return true }
             if scalar.text == "false" { return false }
         }
-        error(node, "expected true or false for \(field), found \(node.summary)")
+        error(node, "expected true or false for \(field), found \(found(node))")
         return nil
     }
 
@@ -84,7 +85,7 @@ extension ConfigDecoder {
         guard let scalar = node.scalar, scalar.style == .plain, Self.isCanonicalInteger(scalar.text),
             let value = Int(scalar.text)
         else {
-            error(node, "expected a whole number for \(field), found \(node.summary)")
+            error(node, "expected a whole number for \(field), found \(found(node))")
             return nil
         }
         guard range.contains(value) else {
@@ -92,6 +93,12 @@ extension ConfigDecoder {
             return nil
         }
         return value
+    }
+
+    /// The node for messages about a typed value: a quoted scalar says it is a string because of its quotes.
+    func found(_ node: YAMLNode) -> String {
+        guard let scalar = node.scalar, scalar.style != .plain else { return node.summary }
+        return "the quoted string \(node.summary); remove the quotes"
     }
 
     /// A TCP/UDP port number.

@@ -1,3 +1,4 @@
+import MediaTestSupport
 import MediaYAML
 import Testing
 

@@ -1,3 +1,4 @@
+import MediaTestSupport
 import MediaYAML
 
 /// A compact rendering of a node tree for assertions: scalars in double quotes with `\n` escaped,
@@ -29,17 +30,4 @@ func value(of node: YAMLNode) -> YAMLValue {
 func read(_ text: String) -> (root: YAMLNode?, errors: [String]) {
     let result = YAMLReader().read(text)
     return (result.root, result.diagnostics.map { "\($0.position.map(\.description) ?? "-"): \($0.message)" })
-}
-
-/// A small deterministic random number generator (SplitMix64) so randomized tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
