@@ -31,5 +31,5 @@ for index, entry in enumerate(corpus):
 if len(values) != len(corpus) or len(items) != len(corpus) or len(keys) != len(corpus):
     failed += 1
     print("quoting corpus: the golden document and the corpus have different lengths")
-print(f"PyYAML quoting corpus: {passed} passed, {failed} failed")
+print(f"pyyaml: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
