@@ -39,7 +39,8 @@ struct ArgumentParser {
                     invocation.options[option.name] = value
                 } else {
                     if inlineValue != nil {
-                        throw UsageError(message: "option '\(option.name)' takes no value", command: invocation.command?.name)
+                        throw UsageError(
+                            message: "option '\(option.name)' takes no value", command: invocation.command?.name)
                     }
                     invocation.options[option.name] = ""
                 }
@@ -48,7 +49,8 @@ struct ArgumentParser {
             if invocation.command == nil {
                 guard let command = CommandTable.command(named: token) else {
                     throw UsageError(
-                        message: "unknown command '\(token)'" + suggestion(for: token, in: CommandTable.commands.map(\.name)),
+                        message: "unknown command '\(token)'"
+                            + suggestion(for: token, in: CommandTable.commands.map(\.name)),
                         command: nil)
                 }
                 invocation.command = command
@@ -75,13 +77,16 @@ struct ArgumentParser {
         let names = candidates.map(\.name)
         if let near = NameSuggestion.nearest(to: name, in: names) {
             message += "; did you mean '\(near)'?"
-        } else if command == nil, let owner = CommandTable.commands.first(where: { $0.options.contains { $0.name == name } }) {
+        } else if command == nil,
+            let owner = CommandTable.commands.first(where: { $0.options.contains { $0.name == name } })
+        {
             message += "; it is an option of '\(owner.name)'"
         }
         throw UsageError(message: message, command: command?.name)
     }
 
-    private func checkArguments(_ arguments: [String], of command: CommandSpec, helpRequested: Bool) throws(UsageError) {
+    private func checkArguments(_ arguments: [String], of command: CommandSpec, helpRequested: Bool) throws(UsageError)
+    {
         if helpRequested { return }
         if !command.accepts(argumentCount: arguments.count) {
             let expected: String
@@ -97,7 +102,8 @@ struct ArgumentParser {
         }
         if let choices = command.argumentChoices, let argument = arguments.first, !choices.contains(argument) {
             throw UsageError(
-                message: "unknown \(command.argumentSynopsis ?? "argument") '\(argument)' for '\(command.name)'; expected one of "
+                message:
+                    "unknown \(command.argumentSynopsis ?? "argument") '\(argument)' for '\(command.name)'; expected one of "
                     + choices.joined(separator: ", ") + suggestion(for: argument, in: choices),
                 command: command.name)
         }

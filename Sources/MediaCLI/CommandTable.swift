@@ -8,7 +8,8 @@ enum CommandTable {
         .value(
             "--config", "PATH", completion: .file,
             "the config file (default: mediactl.yaml here, else in a parent folder up to the git root)"),
-        .value("--out", "DIR", completion: .directory, "root of the Flux repository (default: the config file's folder)"),
+        .value(
+            "--out", "DIR", completion: .directory, "root of the Flux repository (default: the config file's folder)"),
         .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour diagnostics (auto honours NO_COLOR)"),
         .flag("--quiet", short: "-q", "print errors only"),
         .flag("--help", short: "-h", "show help for mediactl or a command"),

@@ -119,8 +119,12 @@ enum CompletionScript {
             """
         for command in CommandTable.commands {
             var specs = (command.options + globalOptions).map(zshSpec)
-            if let choices = command.argumentChoices { specs.append("'1:\(command.name):(\(choices.joined(separator: " ")))'") }
-            if command.name == "help" { specs.append("'1:command:(\(CommandTable.commands.map(\.name).joined(separator: " ")))'") }
+            if let choices = command.argumentChoices {
+                specs.append("'1:\(command.name):(\(choices.joined(separator: " ")))'")
+            }
+            if command.name == "help" {
+                specs.append("'1:command:(\(CommandTable.commands.map(\.name).joined(separator: " ")))'")
+            }
             script += "                \(command.name)) _arguments \(specs.joined(separator: " ")) ;;\n"
         }
         script += """
@@ -155,7 +159,8 @@ enum CompletionScript {
         script += "complete -c mediactl -f\n"
         for option in globalOptions { script += fishOption(option, condition: "") }
         for command in CommandTable.commands {
-            script += "complete -c mediactl -n __fish_use_subcommand -a \(command.name) -d '\(describe(command.summary))'\n"
+            script +=
+                "complete -c mediactl -n __fish_use_subcommand -a \(command.name) -d '\(describe(command.summary))'\n"
         }
         for command in CommandTable.commands {
             let condition = "__fish_seen_subcommand_from \(command.name)"

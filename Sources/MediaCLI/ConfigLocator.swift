@@ -46,7 +46,8 @@ struct ConfigLocator {
             directory = directory.deletingLastPathComponent()
             hops += 1
         }
-        let searched = stop == nil ? "in the current directory" : "in the current directory or its parents up to the git root"
+        let searched =
+            stop == nil ? "in the current directory" : "in the current directory or its parents up to the git root"
         return .failure(
             LocateError(
                 message: "no \(Self.fileName) \(searched); pass --config PATH or create one with 'mediactl init'"))

@@ -29,7 +29,8 @@ enum HelpFormatter {
         }
         var text = "USAGE: \(usage)\n\n" + wrap(command.details, width: 100) + "\n"
         if !command.isImplemented {
-            text += "\nStatus: not implemented yet (arrives with \(command.arrivesWith ?? "a later issue")); "
+            text +=
+                "\nStatus: not implemented yet (arrives with \(command.arrivesWith ?? "a later issue")); "
                 + "running it exits with status 1.\n"
         }
         if !command.options.isEmpty { text += "\nOPTIONS:\n" + optionList(command.options) }

@@ -48,7 +48,8 @@ public enum MediaCommandLine {
             guard let topic = CommandTable.command(named: name) else {
                 let names = CommandTable.commands.map(\.name)
                 let near = NameSuggestion.nearest(to: name, in: names).map { "; did you mean '\($0)'?" } ?? ""
-                context.writeError("mediactl: error: unknown command '\(name)'\(near)\nRun 'mediactl help' for usage.\n")
+                context.writeError(
+                    "mediactl: error: unknown command '\(name)'\(near)\nRun 'mediactl help' for usage.\n")
                 return ExitStatus.usage
             }
             terminal.output(HelpFormatter.help(for: topic))

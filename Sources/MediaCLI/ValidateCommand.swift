@@ -42,7 +42,8 @@ struct ValidateCommand {
             let enabled = stack.apps.filter(\.enabled).count
             let warningNote = warnings > 0 ? ", \(count(warnings, "warning"))" : ""
             terminal.output(
-                "\(location.displayPath): valid (\(count(stack.apps.count, "app")), \(enabled) enabled\(warningNote))\n")
+                "\(location.displayPath): valid (\(count(stack.apps.count, "app")), \(enabled) enabled\(warningNote))\n"
+            )
         }
         return ExitStatus.success
     }

@@ -24,7 +24,9 @@ struct ValidationReport: Encodable {
         warnings = result.diagnostics.count - errors
         valid = errors == 0
         diagnostics = result.diagnostics.map {
-            Entry(severity: $0.severity.rawValue, line: $0.position?.line, column: $0.position?.column, message: $0.message)
+            Entry(
+                severity: $0.severity.rawValue, line: $0.position?.line, column: $0.position?.column,
+                message: $0.message)
         }
     }
 

@@ -47,7 +47,8 @@ extension ConfigDecoder {
             case "resources": app.resources = decodeResources(value, scope.nested("resources"))
             case "env": app.env = decodeEnv(value, field)
             case "secrets": app.secrets = decodeSecrets(value, scope.nested("secrets"))
-            case "storage": if let appStorage = decodeAppStorage(value, scope.nested("storage")) { app.storage = appStorage }
+            case "storage":
+                if let appStorage = decodeAppStorage(value, scope.nested("storage")) { app.storage = appStorage }
             case "mounts": app.mounts = decodeMounts(value, scope.nested("mounts"), volumes: storage.volumes)
             case "dependsOn": app.dependsOn = decodeDependsOn(value, field, app: name)
             case "nodeSelector": app.nodeSelector = stringMap(value, field) ?? [:]
@@ -59,7 +60,9 @@ extension ConfigDecoder {
                 guard mapping(value, field) != nil, case .map(let map) = rawValue(value, field) else { continue }
                 app.values = map
             case "extraResources":
-                if let items = sequence(value, field) { app.extraResources = items.compactMap { relativePath($0, field) } }
+                if let items = sequence(value, field) {
+                    app.extraResources = items.compactMap { relativePath($0, field) }
+                }
             default: unknownKey(pair, in: scope, allowed: Self.appKeys)
             }
         }
@@ -116,7 +119,10 @@ extension ConfigDecoder {
         guard let host = string(node, field) else { return nil }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if let bad = labels.first(where: { DNSLabel.problem(with: String($0)) != nil }) {
-            error(node, "\(field) must be a DNS name such as 'books' or 'books.media', found '\(host)' ('\(bad)' is not a DNS label)")
+            error(
+                node,
+                "\(field) must be a DNS name such as 'books' or 'books.media', found '\(host)' ('\(bad)' is not a DNS label)"
+            )
             return nil
         }
         return host
@@ -155,7 +161,9 @@ extension ConfigDecoder {
     static func isEnvironmentName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.-".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "_.-".unicodeScalars.contains(scalar))
         }
     }
 
@@ -175,8 +183,12 @@ extension ConfigDecoder {
                 if let unknown = entryPairs.first(where: { !kinds.contains($0.keyText) }) {
                     unknownKey(unknown, in: entryScope, allowed: kinds)
                 } else {
-                    let found = entryPairs.isEmpty ? "none" : entryPairs.map { "'\($0.keyText)'" }.joined(separator: " and ")
-                    error(pair.value, "expected exactly one of 'externalSecret' or 'secretRef' for \(scope.field(variable)), found \(found)")
+                    let found =
+                        entryPairs.isEmpty ? "none" : entryPairs.map { "'\($0.keyText)'" }.joined(separator: " and ")
+                    error(
+                        pair.value,
+                        "expected exactly one of 'externalSecret' or 'secretRef' for \(scope.field(variable)), found \(found)"
+                    )
                 }
                 continue
             }
@@ -213,7 +225,8 @@ extension ConfigDecoder {
         if let scalar = node.scalar, scalar.style == .plain, scalar.text == "false" { return .disabled }
         if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" { return .default }
         guard node.pairs != nil || node.isNull else {
-            error(node, "expected false or a mapping with 'size' and 'storageClass' for \(field), found \(node.summary)")
+            error(
+                node, "expected false or a mapping with 'size' and 'storageClass' for \(field), found \(node.summary)")
             return nil
         }
         guard let pairs = mapping(node, field) else { return nil }
@@ -254,7 +267,9 @@ extension ConfigDecoder {
                 }
             }
             guard let volume, let path, let volumeNode else {
-                if !pairs.contains(where: { $0.keyText == "volume" }) || !pairs.contains(where: { $0.keyText == "path" }) {
+                if !pairs.contains(where: { $0.keyText == "volume" })
+                    || !pairs.contains(where: { $0.keyText == "path" })
+                {
                     error(item, "each entry of \(field) needs a 'volume' and a 'path'")
                 }
                 continue
@@ -295,7 +310,9 @@ extension ConfigDecoder {
             case "apps":
                 guard let items = sequence(pair.value, scope.field("apps")) else { continue }
                 apps = items.compactMap { label($0, scope.field("apps")) }
-                if items.isEmpty { error(pair.value, "\(scope.field("apps")) lists no apps; name the remote apps to route to") }
+                if items.isEmpty {
+                    error(pair.value, "\(scope.field("apps")) lists no apps; name the remote apps to route to")
+                }
             default: unknownKey(pair, in: scope, allowed: ["domain", "port", "apps"])
             }
         }

@@ -34,9 +34,13 @@ extension ConfigDecoder {
         var source = FluxSourceReference()
         for pair in pairs {
             switch pair.keyText {
-            case "kind": if let kind = choice(pair.value, scope.field("kind"), as: FluxSourceReference.Kind.self) { source.kind = kind }
+            case "kind":
+                if let kind = choice(pair.value, scope.field("kind"), as: FluxSourceReference.Kind.self) {
+                    source.kind = kind
+                }
             case "name": if let name = label(pair.value, scope.field("name")) { source.name = name }
-            case "namespace": if let namespace = label(pair.value, scope.field("namespace")) { source.namespace = namespace }
+            case "namespace":
+                if let namespace = label(pair.value, scope.field("namespace")) { source.namespace = namespace }
             default: unknownKey(pair, in: scope, allowed: ["kind", "name", "namespace"])
             }
         }
@@ -57,8 +61,14 @@ extension ConfigDecoder {
                 guard let userPairs = mapping(value, scope.field("user")) else { continue }
                 for userPair in userPairs {
                     switch userPair.keyText {
-                    case "uid": if let uid = integer(userPair.value, userScope.field("uid"), in: 0...2_147_483_647) { cluster.user.uid = uid }
-                    case "gid": if let gid = integer(userPair.value, userScope.field("gid"), in: 0...2_147_483_647) { cluster.user.gid = gid }
+                    case "uid":
+                        if let uid = integer(userPair.value, userScope.field("uid"), in: 0...2_147_483_647) {
+                            cluster.user.uid = uid
+                        }
+                    case "gid":
+                        if let gid = integer(userPair.value, userScope.field("gid"), in: 0...2_147_483_647) {
+                            cluster.user.gid = gid
+                        }
                     default: unknownKey(userPair, in: userScope, allowed: ["uid", "gid"])
                     }
                 }
@@ -74,8 +84,14 @@ extension ConfigDecoder {
         var chart = ChartSettings()
         for pair in pairs {
             switch pair.keyText {
-            case "version": if let version = choice(pair.value, scope.field("version"), as: ChartSettings.Version.self) { chart.version = version }
-            case "source": if let source = choice(pair.value, scope.field("source"), as: ChartSettings.Source.self) { chart.source = source }
+            case "version":
+                if let version = choice(pair.value, scope.field("version"), as: ChartSettings.Version.self) {
+                    chart.version = version
+                }
+            case "source":
+                if let source = choice(pair.value, scope.field("source"), as: ChartSettings.Source.self) {
+                    chart.source = source
+                }
             default: unknownKey(pair, in: scope, allowed: ["version", "source"])
             }
         }
@@ -89,13 +105,18 @@ extension ConfigDecoder {
         for pair in pairs {
             let value = pair.value
             switch pair.keyText {
-            case "mode": if let mode = choice(value, scope.field("mode"), as: ExposureSettings.Mode.self) { exposure.mode = mode }
+            case "mode":
+                if let mode = choice(value, scope.field("mode"), as: ExposureSettings.Mode.self) {
+                    exposure.mode = mode
+                }
             case "classes":
                 for (level, entry, entryScope) in exposureLevels(value, scope.nested("classes")) {
                     guard let entryPairs = mapping(entry, entryScope.selfField) else { continue }
                     for entryPair in entryPairs {
                         if entryPair.keyText == "className" {
-                            if let name = label(entryPair.value, entryScope.field("className")) { exposure.ingressClasses[level] = name }
+                            if let name = label(entryPair.value, entryScope.field("className")) {
+                                exposure.ingressClasses[level] = name
+                            }
                         } else {
                             unknownKey(entryPair, in: entryScope, allowed: ["className"])
                         }
@@ -106,7 +127,9 @@ extension ConfigDecoder {
                 guard let authPairs = mapping(value, scope.field("auth")) else { continue }
                 for authPair in authPairs {
                     if authPair.keyText == "annotations" {
-                        if let map = stringMap(authPair.value, authScope.field("annotations")) { exposure.authAnnotations = map }
+                        if let map = stringMap(authPair.value, authScope.field("annotations")) {
+                            exposure.authAnnotations = map
+                        }
                     } else {
                         unknownKey(authPair, in: authScope, allowed: ["annotations"])
                     }
@@ -146,7 +169,8 @@ extension ConfigDecoder {
     }
 
     /// The `internal:` and `external:` entries of `classes` or `gateways`.
-    private mutating func exposureLevels(_ node: YAMLNode, _ scope: ConfigScope) -> [(Exposure, YAMLNode, ConfigScope)] {
+    private mutating func exposureLevels(_ node: YAMLNode, _ scope: ConfigScope) -> [(Exposure, YAMLNode, ConfigScope)]
+    {
         guard let pairs = mapping(node, scope.selfField) else { return [] }
         var levels: [(Exposure, YAMLNode, ConfigScope)] = []
         for pair in pairs {
@@ -172,8 +196,12 @@ extension ConfigDecoder {
                 guard let configPairs = mapping(value, scope.field("config")) else { continue }
                 for configPair in configPairs {
                     switch configPair.keyText {
-                    case "storageClass": storage.config.storageClass = label(configPair.value, configScope.field("storageClass"))
-                    case "size": if let size = quantity(configPair.value, configScope.field("size")) { storage.config.size = size }
+                    case "storageClass":
+                        storage.config.storageClass = label(configPair.value, configScope.field("storageClass"))
+                    case "size":
+                        if let size = quantity(configPair.value, configScope.field("size")) {
+                            storage.config.size = size
+                        }
                     default: unknownKey(configPair, in: configScope, allowed: ["storageClass", "size"])
                     }
                 }
@@ -255,7 +283,10 @@ extension ConfigDecoder {
                 case "storageClass": storageClass = label(pvcPair.value, kindScope.field("storageClass"))
                 case "size": size = quantity(pvcPair.value, kindScope.field("size"))
                 case "accessMode":
-                    if let mode = choice(pvcPair.value, kindScope.field("accessMode"), as: SharedVolume.AccessMode.self) { accessMode = mode }
+                    if let mode = choice(pvcPair.value, kindScope.field("accessMode"), as: SharedVolume.AccessMode.self)
+                    {
+                        accessMode = mode
+                    }
                 default: unknownKey(pvcPair, in: kindScope, allowed: ["storageClass", "size", "accessMode"])
                 }
             }
@@ -273,13 +304,19 @@ extension ConfigDecoder {
         var backups = BackupSettings()
         for pair in pairs {
             switch pair.keyText {
-            case "engine": if let engine = choice(pair.value, scope.field("engine"), as: BackupSettings.Engine.self) { backups.engine = engine }
+            case "engine":
+                if let engine = choice(pair.value, scope.field("engine"), as: BackupSettings.Engine.self) {
+                    backups.engine = engine
+                }
             case "schedule":
                 guard let schedule = string(pair.value, scope.field("schedule")) else { continue }
                 if CronSchedule.isValid(schedule) {
                     backups.schedule = schedule
                 } else {
-                    error(pair.value, "expected a cron schedule with five fields, such as '0 3 * * *', for \(scope.field("schedule")), found '\(schedule)'")
+                    error(
+                        pair.value,
+                        "expected a cron schedule with five fields, such as '0 3 * * *', for \(scope.field("schedule")), found '\(schedule)'"
+                    )
                 }
             default: unknownKey(pair, in: scope, allowed: ["engine", "schedule"])
             }
@@ -294,7 +331,8 @@ extension ConfigDecoder {
         for pair in pairs {
             switch pair.keyText {
             case "gatus": if let flag = bool(pair.value, scope.field("gatus")) { monitoring.gatus = flag }
-            case "serviceMonitors": if let flag = bool(pair.value, scope.field("serviceMonitors")) { monitoring.serviceMonitors = flag }
+            case "serviceMonitors":
+                if let flag = bool(pair.value, scope.field("serviceMonitors")) { monitoring.serviceMonitors = flag }
             case "alerts": if let flag = bool(pair.value, scope.field("alerts")) { monitoring.alerts = flag }
             default: unknownKey(pair, in: scope, allowed: ["gatus", "serviceMonitors", "alerts"])
             }

@@ -2,7 +2,8 @@ import MediaKit
 import MediaYAML
 
 /// Typed reads of single nodes. Each returns nil after recording an error when the node does not
-/// have the expected form; the caller then keeps its default.
+/// have the expected form; the caller then keeps its default. An empty value, `~` or `null` means
+/// "not set": scalar reads return nil without an error, and mappings and lists read as empty.
 extension ConfigDecoder {
     mutating func error(_ node: YAMLNode, _ message: String) {
         diagnostics.append(.error(at: node.position, message))
@@ -35,7 +36,8 @@ extension ConfigDecoder {
     /// Records an unknown key, suggesting the nearest allowed one.
     mutating func unknownKey(_ pair: YAMLPair, in scope: ConfigScope, allowed: [String]) {
         let key = pair.keyText
-        var message = scope.keyPrefix.isEmpty && scope.owner == nil
+        var message =
+            scope.keyPrefix.isEmpty && scope.owner == nil
             ? "unknown top-level key '\(key)'" : "unknown key '\(key)' in \(scope.place)"
         if let suggestion = NameSuggestion.nearest(to: key, in: allowed) {
             message += "; did you mean '\(suggestion)'?"
@@ -48,6 +50,7 @@ extension ConfigDecoder {
     /// A non-empty string. A plain scalar that other YAML tools would read as a boolean, null, number
     /// or date gives a warning (a canonical decimal integer does not: it reads back the same).
     mutating func string(_ node: YAMLNode, _ field: String) -> String? {
+        if node.isNull { return nil }
         guard let scalar = node.scalar, !node.isNull else {
             error(node, "expected a string for \(field), found \(node.summary)")
             return nil
@@ -72,6 +75,7 @@ extension ConfigDecoder {
 
     /// `true` or `false`, plain. Anything else (including `yes`, `on` and quoted `'true'`) is an error.
     mutating func bool(_ node: YAMLNode, _ field: String) -> Bool? {
+        if node.isNull { return nil }
         if let scalar = node.scalar, scalar.style == .plain {
             if scalar.text == "true" { return true }
             if scalar.text == "false" { return false }
@@ -82,6 +86,7 @@ extension ConfigDecoder {
 
     /// A plain decimal integer in `range`.
     mutating func integer(_ node: YAMLNode, _ field: String, in range: ClosedRange<Int>) -> Int? {
+        if node.isNull { return nil }
         guard let scalar = node.scalar, scalar.style == .plain, Self.isCanonicalInteger(scalar.text),
             let value = Int(scalar.text)
         else {
@@ -89,7 +94,8 @@ extension ConfigDecoder {
             return nil
         }
         guard range.contains(value) else {
-            error(node, "expected a number from \(range.lowerBound) to \(range.upperBound) for \(field), found \(value)")
+            error(
+                node, "expected a number from \(range.lowerBound) to \(range.upperBound) for \(field), found \(value)")
             return nil
         }
         return value
@@ -110,10 +116,12 @@ extension ConfigDecoder {
     mutating func choice<Choice: RawRepresentable & CaseIterable>(
         _ node: YAMLNode, _ field: String, as type: Choice.Type = Choice.self
     ) -> Choice? where Choice.RawValue == String {
+        if node.isNull { return nil }
         let allowed = Choice.allCases.map(\.rawValue)
         if let scalar = node.scalar, !node.isNull, let value = Choice(rawValue: scalar.text) { return value }
         var message =
-            "expected one of " + allowed.map { "'\($0)'" }.joined(separator: ", ") + " for \(field), found \(node.summary)"
+            "expected one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
+            + " for \(field), found \(node.summary)"
         if let text = node.scalar?.text, let suggestion = NameSuggestion.nearest(to: text, in: allowed) {
             message += "; did you mean '\(suggestion)'?"
         }
@@ -133,6 +141,7 @@ extension ConfigDecoder {
 
     /// A Kubernetes quantity such as `500m` or `1Gi`; a plain integer is accepted as its text.
     mutating func quantity(_ node: YAMLNode, _ field: String) -> String? {
+        if node.isNull { return nil }
         guard let scalar = node.scalar, !node.isNull else {
             error(node, "expected a quantity such as '500m' or '1Gi' for \(field), found \(node.summary)")
             return nil

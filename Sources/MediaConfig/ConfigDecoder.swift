@@ -29,7 +29,9 @@ public struct ConfigDecoder {
         var stack = Stack()
         guard let root else {
             diagnostics.append(
-                .error(at: SourcePosition(line: 1, column: 1), "the file holds no settings; expected 'version: 1' and 'apps:'"))
+                .error(
+                    at: SourcePosition(line: 1, column: 1),
+                    "the file holds no settings; expected 'version: 1' and 'apps:'"))
             return stack
         }
         guard let pairs = root.pairs else {
@@ -55,7 +57,8 @@ public struct ConfigDecoder {
             case "storage": if let storage = decodeStorage(value) { stack.storage = storage }
             case "backups": if let backups = decodeBackups(value) { stack.backups = backups }
             case "monitoring": if let monitoring = decodeMonitoring(value) { stack.monitoring = monitoring }
-            case "networkPolicies": if let flag = bool(value, scope.field("networkPolicies")) { stack.networkPolicies = flag }
+            case "networkPolicies":
+                if let flag = bool(value, scope.field("networkPolicies")) { stack.networkPolicies = flag }
             case "apps":
                 sawApps = true
                 stack.apps = decodeApps(value, storage: stack.storage)
@@ -72,6 +75,10 @@ public struct ConfigDecoder {
     }
 
     private mutating func decodeVersion(_ node: YAMLNode) {
+        if node.isNull {
+            error(node, "missing value for required key 'version'; write 'version: 1'")
+            return
+        }
         guard let version = integer(node, "'version'", in: Int.min...Int.max) else { return }
         if version != Self.supportedVersion {
             error(node, "unsupported config version \(version); this mediactl reads version \(Self.supportedVersion)")

@@ -9,7 +9,9 @@ public enum DNSLabel {
     public static func problem(with text: String) -> String? {
         if text.isEmpty { return "it is empty" }
         if text.utf8.count > maximumLength { return "it is longer than \(maximumLength) characters" }
-        let allowed = text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let allowed = text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
         if !allowed { return "it may contain only lowercase letters, digits and '-'" }
         if text.hasPrefix("-") || text.hasSuffix("-") { return "it must start and end with a letter or digit" }
         return nil

@@ -484,8 +484,10 @@ private struct Parser {
             }
         }
         if let scalar = char(index), !isBlankOrEnd(index) {
-            throw fail(index, "expected a chomping indicator, an indentation digit or the end of the line after "
-                + "\(quoted(text[start])), found \(quoted(scalar))")
+            throw fail(
+                index,
+                "expected a chomping indicator, an indentation digit or the end of the line after "
+                    + "\(quoted(text[start])), found \(quoted(scalar))")
         }
         try finishLine()
 
@@ -546,7 +548,10 @@ private struct Parser {
         var value = style == .literal ? lines.joined(separator: "\n") : Self.fold(lines)
         switch chomping {
         case "-": break
-        case "+": value += lines.isEmpty ? String(repeating: "\n", count: trailingEmpty) : "\n" + String(repeating: "\n", count: trailingEmpty)
+        case "+":
+            value +=
+                lines.isEmpty
+                ? String(repeating: "\n", count: trailingEmpty) : "\n" + String(repeating: "\n", count: trailingEmpty)
         default: if !lines.isEmpty { value += "\n" }
         }
         return YAMLNode(.scalar(YAMLScalar(text: value, style: style)), at: position(start))
@@ -626,8 +631,10 @@ private struct Parser {
             let segmentStart = index
             let segment = readPlainLineSegment()
             if char(index) == ":" {
-                throw fail(segmentStart, "unexpected 'key: value' inside a value continued from the line above; "
-                    + "check the indentation of this line or quote the value")
+                throw fail(
+                    segmentStart,
+                    "unexpected 'key: value' inside a value continued from the line above; "
+                        + "check the indentation of this line or quote the value")
             }
             value += (emptyLines == 0 ? " " : String(repeating: "\n", count: emptyLines)) + segment
             guard char(index) == "\n" else { return plainNode(value, start) }
@@ -873,7 +880,9 @@ private struct Parser {
                 break
             }
             if scalar == "," { throw fail(index, "empty entry in a flow mapping; remove the extra ','") }
-            if scalar == "[" || scalar == "{" { throw fail(index, "mapping keys must be scalars, not flow collections") }
+            if scalar == "[" || scalar == "{" {
+                throw fail(index, "mapping keys must be scalars, not flow collections")
+            }
             let key = try parseFlowNode(depth: depth)
             try skipFlowSpace(opening: opening, closer: "}")
             var value = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(index))

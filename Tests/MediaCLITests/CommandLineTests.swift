@@ -17,10 +17,15 @@ struct CommandLineTests {
         for arguments in [["--help"], ["help"], []] {
             let run = mediactl(arguments)
             #expect(run.status == 0)
-            for command in ["render", "diff", "check", "enable", "disable", "validate", "init", "catalog", "explain", "graph", "help", "completion"] {
+            for command in [
+                "render", "diff", "check", "enable", "disable", "validate", "init", "catalog", "explain", "graph",
+                "help", "completion",
+            ] {
                 #expect(run.output.contains("\n  \(command) "), "\(command) missing from help")
             }
-            #expect(run.output.contains("render      write the generated Flux tree and print a summary (not implemented yet)"))
+            #expect(
+                run.output.contains(
+                    "render      write the generated Flux tree and print a summary (not implemented yet)"))
             #expect(!run.output.contains("validate    check mediactl.yaml and report every problem (not"))
         }
     }
@@ -43,13 +48,19 @@ struct CommandLineTests {
             (["render", "--dryrun"], "unknown option '--dryrun' for 'render'; did you mean '--dry-run'?"),
             (["--colr", "never", "validate"], "unknown option '--colr'; did you mean '--color'?"),
             (["--color", "sometimes"], "invalid value 'sometimes' for '--color'; expected one of auto, always, never"),
-            (["validate", "--format", "jsno"], "invalid value 'jsno' for '--format'; expected one of text, json; did you mean 'json'?"),
+            (
+                ["validate", "--format", "jsno"],
+                "invalid value 'jsno' for '--format'; expected one of text, json; did you mean 'json'?"
+            ),
             (["validate", "--config"], "option '--config' needs a value (PATH)"),
             (["validate", "--quiet=yes"], "option '--quiet' takes no value"),
             (["explain"], "'explain' takes exactly one APP, found none"),
             (["validate", "extra"], "'validate' takes no arguments, found 'extra'"),
             (["enable"], "'enable' takes at least one APP, found none"),
-            (["completion", "bsh"], "unknown SHELL 'bsh' for 'completion'; expected one of bash, zsh, fish; did you mean 'bash'?"),
+            (
+                ["completion", "bsh"],
+                "unknown SHELL 'bsh' for 'completion'; expected one of bash, zsh, fish; did you mean 'bash'?"
+            ),
             (["help", "valdate"], "unknown command 'valdate'; did you mean 'validate'?"),
             (["--dry-run"], "unknown option '--dry-run'; it is an option of 'render'"),
         ])

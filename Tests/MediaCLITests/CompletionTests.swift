@@ -3,7 +3,10 @@ import Testing
 
 @Suite("completion scripts")
 struct CompletionTests {
-    static let commands = ["render", "diff", "check", "enable", "disable", "validate", "init", "catalog", "explain", "graph", "help", "completion"]
+    static let commands = [
+        "render", "diff", "check", "enable", "disable", "validate", "init", "catalog", "explain", "graph", "help",
+        "completion",
+    ]
 
     @Test("every shell's script names every command and option", arguments: ["bash", "zsh", "fish"])
     func coverage(shell: String) {
@@ -18,12 +21,13 @@ struct CompletionTests {
     @Test("the bash script is valid bash and completes commands and option values")
     func bashScript() throws {
         let script = mediactl(["completion", "bash"]).output
-        let probe = script + """
-            COMP_WORDS=(mediactl ren); COMP_CWORD=1; _mediactl; echo "${COMPREPLY[*]}"
-            COMP_WORDS=(mediactl --color ""); COMP_CWORD=2; _mediactl; echo "${COMPREPLY[*]}"
-            COMP_WORDS=(mediactl --config x.yaml render --d); COMP_CWORD=4; _mediactl; echo "${COMPREPLY[*]}"
-            COMP_WORDS=(mediactl completion ""); COMP_CWORD=2; _mediactl; echo "${COMPREPLY[*]}"
-            """
+        let probe =
+            script + """
+                COMP_WORDS=(mediactl ren); COMP_CWORD=1; _mediactl; echo "${COMPREPLY[*]}"
+                COMP_WORDS=(mediactl --color ""); COMP_CWORD=2; _mediactl; echo "${COMPREPLY[*]}"
+                COMP_WORDS=(mediactl --config x.yaml render --d); COMP_CWORD=4; _mediactl; echo "${COMPREPLY[*]}"
+                COMP_WORDS=(mediactl completion ""); COMP_CWORD=2; _mediactl; echo "${COMPREPLY[*]}"
+                """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", probe]

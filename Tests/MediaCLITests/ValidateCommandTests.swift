@@ -18,15 +18,19 @@ struct ValidateCommandTests {
         let run = mediactl(["validate", "--config", path])
         #expect(run.status == 1)
         #expect(run.output.isEmpty)
-        let golden = try #require(Fixtures.text(Fixtures.root.appendingPathComponent("config-errors/several-errors.expected.txt")))
-        let expected = golden.replacingOccurrences(of: "several-errors.yaml:", with: path + ":")
+        let golden = try #require(
+            Fixtures.text(Fixtures.root.appendingPathComponent("config-errors/several-errors.expected.txt")))
+        let expected =
+            golden.replacingOccurrences(of: "several-errors.yaml:", with: path + ":")
             + "\(path): 4 errors, 0 warnings\n"
         #expect(run.error == expected)
     }
 
     @Test("--format json reports every diagnostic with its position")
     func json() throws {
-        let run = mediactl(["validate", "--format", "json", "--config", "Fixtures/config-errors/retyped-plain-values.yaml"])
+        let run = mediactl([
+            "validate", "--format", "json", "--config", "Fixtures/config-errors/retyped-plain-values.yaml",
+        ])
         #expect(run.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         #expect(object["valid"] as? Bool == false)
@@ -67,8 +71,10 @@ struct ValidateCommandTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let nested = root.appendingPathComponent("kubernetes/apps")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        try "version: 1\napps:\n  plex:\n".write(to: root.appendingPathComponent("mediactl.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "version: 1\napps:\n  plex:\n".write(
+            to: root.appendingPathComponent("mediactl.yaml"), atomically: true, encoding: .utf8)
         let run = mediactl(["validate"], in: nested)
         #expect(run.status == 0)
         #expect(run.output == "../../mediactl.yaml: valid (1 app, 1 enabled)\n")
@@ -81,9 +87,11 @@ struct ValidateCommandTests {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let repo = root.appendingPathComponent("repo")
-        try FileManager.default.createDirectory(at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
         // A config above the git root must not be picked up.
-        try "version: 1\napps: {}\n".write(to: root.appendingPathComponent("mediactl.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\napps: {}\n".write(
+            to: root.appendingPathComponent("mediactl.yaml"), atomically: true, encoding: .utf8)
         let run = mediactl(["validate"], in: repo)
         #expect(run.status == 1)
         #expect(run.error.contains("no mediactl.yaml in the current directory or its parents up to the git root"))

@@ -37,14 +37,21 @@ struct ConfigDecoderTests {
         let stack = try #require(result.stack)
         #expect(stack.repo.substituteFrom == ["cluster-secrets"])
         #expect(stack.cluster.timezone == "Europe/Zurich")
-        #expect(stack.exposure.authAnnotations["nginx.ingress.kubernetes.io/auth-url"] == "http://authelia.security.svc.cluster.local/api/verify")
+        #expect(
+            stack.exposure.authAnnotations["nginx.ingress.kubernetes.io/auth-url"]
+                == "http://authelia.security.svc.cluster.local/api/verify")
         #expect(stack.exposure.tlsIssuer == "letsencrypt-prod")
-        #expect(stack.exposure.gateways[.external] == ExposureSettings.GatewayReference(name: "envoy-external", namespace: "network"))
+        #expect(
+            stack.exposure.gateways[.external]
+                == ExposureSettings.GatewayReference(name: "envoy-external", namespace: "network"))
         #expect(stack.storage.config == ConfigVolumeSettings(storageClass: "longhorn", size: "5Gi"))
         #expect(stack.storage.volumes["books"] == .nfs(server: "10.20.30.40", path: "/volume2/data/media/books"))
         #expect(stack.backups.engine == .k8up && stack.backups.schedule == "0 3 * * *")
         #expect(stack.monitoring.gatus && stack.monitoring.serviceMonitors && stack.monitoring.alerts)
-        #expect(stack.apps.map(\.name.rawValue) == ["calibre-web", "mediabox", "overseerr", "plex-exporter", "plex-trakt-sync", "tautulli"])
+        #expect(
+            stack.apps.map(\.name.rawValue) == [
+                "calibre-web", "mediabox", "overseerr", "plex-exporter", "plex-trakt-sync", "tautulli",
+            ])
 
         let calibre = try #require(stack.app(named: AppName(rawValue: "calibre-web")))
         #expect(calibre.expose == .internal && calibre.host == "books")
@@ -52,8 +59,10 @@ struct ConfigDecoderTests {
         #expect(calibre.dashboard == DashboardSettings(icon: "bookshelf"))
 
         let overseerr = try #require(stack.app(named: AppName(rawValue: "overseerr")))
-        #expect(overseerr.resources == ResourceRequirements(
-            requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "1000m", memory: "1024Mi")))
+        #expect(
+            overseerr.resources
+                == ResourceRequirements(
+                    requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "1000m", memory: "1024Mi")))
 
         let exporter = try #require(stack.app(named: AppName(rawValue: "plex-exporter")))
         #expect(!exporter.enabled && exporter.dependsOn == ["cloudflared"])
@@ -102,7 +111,9 @@ struct ConfigDecoderTests {
         let result = ConfigLoader.load(text: text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let stack = try #require(result.stack)
-        #expect(stack.storage.volumes["data"] == .pvc(storageClass: "samba-storage", size: "1Ti", accessMode: .readWriteMany))
+        #expect(
+            stack.storage.volumes["data"]
+                == .pvc(storageClass: "samba-storage", size: "1Ti", accessMode: .readWriteMany))
         #expect(stack.storage.media == "data")
         let app = try #require(stack.app(named: AppName(rawValue: "sonarr-4k")))
         #expect(app.service.rawValue == "sonarr" && app.namespace == "media-services")
@@ -111,15 +122,21 @@ struct ConfigDecoderTests {
         #expect(app.env == ["TZ": "Europe/Zurich", "UMASK": "002"])
         #expect(app.secrets["SONARR__AUTH__APIKEY"] == .secretRef(name: "sonarr-secret", key: "api-key"))
         #expect(app.storage == .disabled)
-        #expect(app.mounts == [
-            VolumeMount(volume: "data", path: "/config", subPath: "config/sonarr"),
-            VolumeMount(volume: "data", path: "/data", readOnly: true),
-        ])
+        #expect(
+            app.mounts == [
+                VolumeMount(volume: "data", path: "/config", subPath: "config/sonarr"),
+                VolumeMount(volume: "data", path: "/data", readOnly: true),
+            ])
         #expect(app.gpu == .intel && app.replicas == 1 && app.dependsOn == ["prowlarr"])
         #expect(app.values["debug"] == .boolean(false))
-        #expect(app.values["controllers"] == .map(["sonarr": .map([
-            "strategy": .string("Recreate"), "replicas": .integer(2), "annotations": .map(["a": .string("true")]),
-        ])]))
+        #expect(
+            app.values["controllers"]
+                == .map([
+                    "sonarr": .map([
+                        "strategy": .string("Recreate"), "replicas": .integer(2),
+                        "annotations": .map(["a": .string("true")]),
+                    ])
+                ]))
         #expect(app.extraResources == ["secret.sops.yaml"])
         #expect(stack.app(named: AppName(rawValue: "prowlarr"))?.storage == .custom(size: "1Gi", storageClass: nil))
         #expect(stack.namespace(of: app) == "media-services")
@@ -128,16 +145,24 @@ struct ConfigDecoderTests {
     @Test("image strings split into repository, tag and digest")
     func imageParsing() {
         #expect(ImageReference(parsing: "nginx:1.27") == ImageReference(repository: "nginx", tag: "1.27"))
-        #expect(ImageReference(parsing: "registry:5000/app:v1") == ImageReference(repository: "registry:5000/app", tag: "v1"))
-        #expect(ImageReference(parsing: "ghcr.io/x/y@sha256:abc") == ImageReference(repository: "ghcr.io/x/y", tag: nil, digest: "sha256:abc"))
+        #expect(
+            ImageReference(parsing: "registry:5000/app:v1")
+                == ImageReference(repository: "registry:5000/app", tag: "v1"))
+        #expect(
+            ImageReference(parsing: "ghcr.io/x/y@sha256:abc")
+                == ImageReference(repository: "ghcr.io/x/y", tag: nil, digest: "sha256:abc"))
         #expect(ImageReference(parsing: "registry:5000/app") == nil)
         #expect(ImageReference(parsing: "app:") == nil)
     }
 
     @Test("reordering user map entries does not change the decoded stack")
     func orderIndependence() {
-        let first = ConfigLoader.load(text: "version: 1\napps:\n  b: {image: x:1, port: 1, env: {A: '1', B: '2'}}\n  a:\n    image: y:2\n    port: 2\n")
-        let second = ConfigLoader.load(text: "apps:\n  a: {port: 2, image: y:2}\n  b: {env: {B: '2', A: '1'}, port: 1, image: x:1}\nversion: 1\n")
+        let first = ConfigLoader.load(
+            text:
+                "version: 1\napps:\n  b: {image: x:1, port: 1, env: {A: '1', B: '2'}}\n  a:\n    image: y:2\n    port: 2\n"
+        )
+        let second = ConfigLoader.load(
+            text: "apps:\n  a: {port: 2, image: y:2}\n  b: {env: {B: '2', A: '1'}, port: 1, image: x:1}\nversion: 1\n")
         #expect(first.stack != nil && first.stack == second.stack)
     }
 
@@ -145,5 +170,32 @@ struct ConfigDecoderTests {
     func forms() {
         for valid in ["500m", "2", "1.5Gi", "128Mi", "1e3", "0.5"] { #expect(Quantity.isValid(valid), "\(valid)") }
         for invalid in ["8GB", "", "Gi", "1..5", "-1", "1 Gi"] { #expect(!Quantity.isValid(invalid), "\(invalid)") }
+    }
+}
+
+@Suite("optional values")
+struct OptionalValueTests {
+    @Test("an empty value, ~ or null leaves an optional field at its default")
+    func nullMeansDefault() throws {
+        let result = ConfigLoader.load(
+            text:
+                "version: 1\nnamespace: ~\ncluster: {timezone: null, user: {uid: }}\nrepo:\napps:\n  plex: {host: ~, enabled: , expose: null, storage: ~}\n"
+        )
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let stack = try #require(result.stack)
+        #expect(stack.namespace == "media" && stack.cluster == ClusterSettings() && stack.repo == RepoSettings())
+        let plex = try #require(stack.apps.first)
+        #expect(plex.host == nil && plex.enabled && plex.expose == nil && plex.storage == .default)
+    }
+
+    @Test("required values may not be empty")
+    func requiredValues() {
+        #expect(
+            ConfigLoader.load(text: "version:\napps:\n").diagnostics.map(\.message) == [
+                "missing value for required key 'version'; write 'version: 1'"
+            ])
+        let nfs = ConfigLoader.load(
+            text: "version: 1\nstorage:\n  volumes:\n    books: {nfs: {server: ~, path: /b}}\napps: {}\n")
+        #expect(nfs.diagnostics.map(\.message) == ["'storage.volumes.books.nfs' needs both 'server' and 'path'"])
     }
 }

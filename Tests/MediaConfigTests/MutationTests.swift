@@ -81,7 +81,9 @@ struct MutationTests {
     func randomBytes() {
         var generator = SeededGenerator(seed: 7)
         for _ in 0..<2_000 {
-            let bytes = (0..<Int.random(in: 0...200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let bytes = (0..<Int.random(in: 0...200, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             let result = ConfigLoader.load(bytes: bytes)
             #expect(result.hasErrors)
         }

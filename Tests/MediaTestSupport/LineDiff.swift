@@ -7,7 +7,8 @@ public enum LineDiff {
         let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard a.count <= 4_000, b.count <= 4_000 else {
             let first = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            return "first difference at line \(first + 1):\n- \(a[safe: first] ?? "<end>")\n+ \(b[safe: first] ?? "<end>")"
+            return
+                "first difference at line \(first + 1):\n- \(a[safe: first] ?? "<end>")\n+ \(b[safe: first] ?? "<end>")"
         }
         // Longest common subsequence table, from the end.
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

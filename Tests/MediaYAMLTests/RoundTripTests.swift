@@ -20,7 +20,8 @@ struct RoundTripTests {
         case 0:
             return .string(randomString(&generator))
         case 1:
-            return .sequence((0..<Int.random(in: 0...4, using: &generator)).map { _ in randomTree(&generator, depth: depth + 1) })
+            return .sequence(
+                (0..<Int.random(in: 0...4, using: &generator)).map { _ in randomTree(&generator, depth: depth + 1) })
         default:
             var mapping = YAMLMapping()
             for _ in 0..<Int.random(in: 0...4, using: &generator) {
@@ -35,9 +36,10 @@ struct RoundTripTests {
         var generator = SeededGenerator(seed: 0x5EED)
         for _ in 0..<10_000 {
             let text = Self.randomString(&generator)
-            for document in [YAMLValue.mapping(YAMLMapping([("k", .string(text))])), .sequence([.string(text)]),
-                .mapping(YAMLMapping([(text, "v")]))]
-            {
+            for document in [
+                YAMLValue.mapping(YAMLMapping([("k", .string(text))])), .sequence([.string(text)]),
+                .mapping(YAMLMapping([(text, "v")])),
+            ] {
                 let emitted = YAMLEmitter().emit(document)
                 let result = YAMLReader().read(emitted)
                 #expect(result.diagnostics.isEmpty, "\(emitted.debugDescription): \(result.diagnostics)")

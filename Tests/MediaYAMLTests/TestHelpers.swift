@@ -8,7 +8,8 @@ func describe(_ node: YAMLNode?) -> String {
     switch node.content {
     case .scalar(let scalar):
         if scalar.isNull { return "~" }
-        return "\"" + scalar.text.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
+        return "\""
+            + scalar.text.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
             .replacing("\"", with: "\\\"") + "\""
     case .sequence(let items):
         return "[" + items.map(describe).joined(separator: ", ") + "]"
