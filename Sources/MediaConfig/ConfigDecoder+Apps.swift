@@ -88,20 +88,14 @@ extension ConfigDecoder {
 
     private mutating func decodeImage(_ node: YAMLNode, _ scope: ConfigScope) -> ImageReference? {
         let field = scope.field("image")
-        if let pairs = node.pairs {
+        if node.pairs != nil {
             let imageScope = scope.nested("image")
-            var repository: String?
-            var tag: String?
-            var digest: String?
-            for pair in pairs {
-                switch pair.keyText {
-                case "repository": repository = string(pair.value, imageScope.field("repository"))
-                case "tag": tag = string(pair.value, imageScope.field("tag"))
-                case "digest": digest = string(pair.value, imageScope.field("digest"))
-                default: unknownKey(pair, in: imageScope, allowed: ["repository", "tag", "digest"])
-                }
-            }
-            guard let repository, tag != nil || digest != nil else {
+            guard let image = fields(node, imageScope, allowed: ["repository", "tag", "digest"]) else { return nil }
+            let tag = image["tag"].flatMap { string($0, imageScope.field("tag")) }
+            let digest = image["digest"].flatMap { string($0, imageScope.field("digest")) }
+            guard let repository = image["repository"].flatMap({ string($0, imageScope.field("repository")) }),
+                tag != nil || digest != nil
+            else {
                 error(node, "\(field) needs a 'repository' and a 'tag' (or 'digest')")
                 return nil
             }
@@ -129,24 +123,15 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeResources(_ node: YAMLNode, _ scope: ConfigScope) -> ResourceRequirements? {
-        guard let pairs = mapping(node, scope.selfField) else { return nil }
+        guard let values = fields(node, scope, allowed: ["requests", "limits"]) else { return nil }
         var resources = ResourceRequirements()
-        for pair in pairs {
-            guard pair.keyText == "requests" || pair.keyText == "limits" else {
-                unknownKey(pair, in: scope, allowed: ["requests", "limits"])
-                continue
-            }
-            let amountScope = scope.nested(pair.keyText)
-            guard let amountPairs = mapping(pair.value, scope.field(pair.keyText)) else { continue }
-            var amounts = ResourceRequirements.Amounts()
-            for amountPair in amountPairs {
-                switch amountPair.keyText {
-                case "cpu": amounts.cpu = quantity(amountPair.value, amountScope.field("cpu"))
-                case "memory": amounts.memory = quantity(amountPair.value, amountScope.field("memory"))
-                default: unknownKey(amountPair, in: amountScope, allowed: ["cpu", "memory"])
-                }
-            }
-            if pair.keyText == "requests" { resources.requests = amounts } else { resources.limits = amounts }
+        for (key, value) in values {
+            let amountScope = scope.nested(key)
+            guard let amount = fields(value, amountScope, allowed: ["cpu", "memory"]) else { continue }
+            let amounts = ResourceRequirements.Amounts(
+                cpu: amount["cpu"].flatMap { quantity($0, amountScope.field("cpu")) },
+                memory: amount["memory"].flatMap { quantity($0, amountScope.field("memory")) })
+            if key == "requests" { resources.requests = amounts } else { resources.limits = amounts }
         }
         return resources
     }
@@ -169,49 +154,42 @@ extension ConfigDecoder {
 
     private mutating func decodeSecrets(_ node: YAMLNode, _ scope: ConfigScope) -> [String: SecretSource] {
         guard let pairs = mapping(node, scope.selfField) else { return [:] }
+        let kinds = ["externalSecret", "secretRef"]
         var secrets: [String: SecretSource] = [:]
         for pair in pairs {
             let variable = pair.keyText
-            if !Self.isEnvironmentName(variable) {
+            guard Self.isEnvironmentName(variable) else {
                 error(pair.key, "'\(variable)' in \(scope.selfField) is not a valid environment variable name")
                 continue
             }
             let entryScope = scope.nested(variable)
-            let kinds = ["externalSecret", "secretRef"]
-            guard let entryPairs = mapping(pair.value, scope.field(variable)) else { continue }
-            guard entryPairs.count == 1, let kind = entryPairs.first, kinds.contains(kind.keyText) else {
-                if let unknown = entryPairs.first(where: { !kinds.contains($0.keyText) }) {
-                    unknownKey(unknown, in: entryScope, allowed: kinds)
-                } else {
-                    let found =
-                        entryPairs.isEmpty ? "none" : entryPairs.map { "'\($0.keyText)'" }.joined(separator: " and ")
+            guard let entry = fields(pair.value, entryScope, allowed: kinds) else { continue }
+            guard entry.count == 1, let (kind, value) = entry.first else {
+                if pair.value.pairs?.contains(where: { !kinds.contains($0.keyText) }) != true {
+                    let found = kinds.filter { entry[$0] != nil }.map { "'\($0)'" }.joined(separator: " and ")
                     error(
                         pair.value,
-                        "expected exactly one of 'externalSecret' or 'secretRef' for \(scope.field(variable)), found \(found)"
-                    )
+                        "expected exactly one of 'externalSecret' or 'secretRef' for \(entryScope.selfField), "
+                            + "found \(found.isEmpty ? "none" : found)")
                 }
                 continue
             }
-            let kindScope = entryScope.nested(kind.keyText)
-            guard let fields = mapping(kind.value, entryScope.field(kind.keyText)) else { continue }
-            var values: [String: String] = [:]
-            let allowed = kind.keyText == "externalSecret" ? ["store", "key", "property"] : ["name", "key"]
-            for fieldPair in fields {
-                if allowed.contains(fieldPair.keyText) {
-                    values[fieldPair.keyText] = string(fieldPair.value, kindScope.field(fieldPair.keyText))
-                } else {
-                    unknownKey(fieldPair, in: kindScope, allowed: allowed)
-                }
+            let kindScope = entryScope.nested(kind)
+            let allowed = kind == "externalSecret" ? ["store", "key", "property"] : ["name", "key"]
+            guard let source = fields(value, kindScope, allowed: allowed) else { continue }
+            var text: [String: String] = [:]
+            for key in allowed {
+                if let node = source[key], let value = string(node, kindScope.field(key)) { text[key] = value }
             }
-            if kind.keyText == "externalSecret" {
-                guard let store = values["store"], let key = values["key"] else {
-                    error(kind.value, "\(entryScope.field("externalSecret")) needs a 'store' and a 'key'")
+            if kind == "externalSecret" {
+                guard let store = text["store"], let key = text["key"] else {
+                    error(value, "\(kindScope.selfField) needs a 'store' and a 'key'")
                     continue
                 }
-                secrets[variable] = .externalSecret(store: store, key: key, property: values["property"])
+                secrets[variable] = .externalSecret(store: store, key: key, property: text["property"])
             } else {
-                guard let name = values["name"], let key = values["key"] else {
-                    error(kind.value, "\(entryScope.field("secretRef")) needs a 'name' and a 'key'")
+                guard let name = text["name"], let key = text["key"] else {
+                    error(value, "\(kindScope.selfField) needs a 'name' and a 'key'")
                     continue
                 }
                 secrets[variable] = .secretRef(name: name, key: key)
@@ -221,60 +199,38 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeAppStorage(_ node: YAMLNode, _ scope: ConfigScope) -> AppStorage? {
-        let field = scope.selfField
         if let scalar = node.scalar, scalar.style == .plain, scalar.text == "false" { return .disabled }
         if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" { return .default }
         guard node.pairs != nil || node.isNull else {
             error(
-                node, "expected false or a mapping with 'size' and 'storageClass' for \(field), found \(node.summary)")
+                node,
+                "expected false or a mapping with 'size' and 'storageClass' for \(scope.selfField), found \(node.summary)"
+            )
             return nil
         }
-        guard let pairs = mapping(node, field) else { return nil }
-        var size: String?
-        var storageClass: String?
-        for pair in pairs {
-            switch pair.keyText {
-            case "size": size = quantity(pair.value, scope.field("size"))
-            case "storageClass": storageClass = label(pair.value, scope.field("storageClass"))
-            default: unknownKey(pair, in: scope, allowed: ["size", "storageClass"])
-            }
-        }
+        guard let values = fields(node, scope, allowed: ["size", "storageClass"]) else { return nil }
+        let size = values["size"].flatMap { quantity($0, scope.field("size")) }
+        let storageClass = values["storageClass"].flatMap { label($0, scope.field("storageClass")) }
         return size == nil && storageClass == nil ? .default : .custom(size: size, storageClass: storageClass)
     }
 
     private mutating func decodeMounts(
         _ node: YAMLNode, _ scope: ConfigScope, volumes: [String: SharedVolume]
     ) -> [VolumeMount] {
-        let field = scope.selfField
-        guard let items = sequence(node, field) else { return [] }
+        guard let items = sequence(node, scope.selfField) else { return [] }
         var mounts: [VolumeMount] = []
         for item in items {
-            guard let pairs = mapping(item, "an entry of \(field)") else { continue }
-            var volume: String?
-            var volumeNode: YAMLNode?
-            var path: String?
-            var subPath: String?
-            var readOnly = false
-            for pair in pairs {
-                switch pair.keyText {
-                case "volume":
-                    volume = label(pair.value, scope.field("volume"))
-                    volumeNode = pair.value
-                case "path": path = absolutePath(pair.value, scope.field("path"))
-                case "subPath": subPath = relativePath(pair.value, scope.field("subPath"))
-                case "readOnly": readOnly = bool(pair.value, scope.field("readOnly")) ?? false
-                default: unknownKey(pair, in: scope, allowed: ["volume", "path", "subPath", "readOnly"])
-                }
-            }
-            guard let volume, let path, let volumeNode else {
-                if !pairs.contains(where: { $0.keyText == "volume" })
-                    || !pairs.contains(where: { $0.keyText == "path" })
-                {
-                    error(item, "each entry of \(field) needs a 'volume' and a 'path'")
-                }
+            guard let mount = fields(item, scope, allowed: ["volume", "path", "subPath", "readOnly"]) else { continue }
+            guard let volumeNode = mount["volume"], let pathNode = mount["path"] else {
+                error(item, "each entry of \(scope.selfField) needs a 'volume' and a 'path'")
                 continue
             }
-            if volumes[volume] == nil {
+            let subPath = mount["subPath"].flatMap { relativePath($0, scope.field("subPath")) }
+            let readOnly = mount["readOnly"].flatMap { bool($0, scope.field("readOnly")) } ?? false
+            guard let volume = label(volumeNode, scope.field("volume")),
+                let path = absolutePath(pathNode, scope.field("path"))
+            else { continue }
+            guard volumes[volume] != nil else {
                 undefinedVolume(volume, at: volumeNode, field: scope.field("volume"), volumes: volumes)
                 continue
             }
@@ -298,42 +254,28 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeProxy(_ node: YAMLNode, _ scope: ConfigScope) -> ProxySpec? {
-        let field = scope.selfField
-        guard let pairs = mapping(node, field) else { return nil }
-        var domain: String?
-        var port = 443
-        var apps: [String]?
-        for pair in pairs {
-            switch pair.keyText {
-            case "domain": domain = decodeHost(pair.value, scope.field("domain"))
-            case "port": port = self.port(pair.value, scope.field("port")) ?? port
-            case "apps":
-                guard let items = sequence(pair.value, scope.field("apps")) else { continue }
-                apps = items.compactMap { label($0, scope.field("apps")) }
-                if items.isEmpty {
-                    error(pair.value, "\(scope.field("apps")) lists no apps; name the remote apps to route to")
-                }
-            default: unknownKey(pair, in: scope, allowed: ["domain", "port", "apps"])
-            }
-        }
-        guard let domain, let apps, !apps.isEmpty else {
-            if domain == nil || apps == nil { error(node, "\(field) needs a 'domain' and a list of 'apps'") }
+        guard let values = fields(node, scope, allowed: ["domain", "port", "apps"]) else { return nil }
+        guard let domainNode = values["domain"], let appsNode = values["apps"] else {
+            let missing = ["domain", "apps"].filter { values[$0] == nil }.map { "'\($0)'" }
+            error(node, "\(scope.selfField) needs " + missing.joined(separator: " and "))
             return nil
         }
-        return ProxySpec(domain: domain, port: port, apps: apps)
+        let port = values["port"].flatMap { self.port($0, scope.field("port")) } ?? 443
+        guard let domain = decodeHost(domainNode, scope.field("domain")),
+            let items = sequence(appsNode, scope.field("apps"))
+        else { return nil }
+        let apps = items.compactMap { label($0, scope.field("apps")) }
+        guard !items.isEmpty else {
+            error(appsNode, "\(scope.field("apps")) lists no apps; name the remote apps to route to")
+            return nil
+        }
+        return apps.count == items.count ? ProxySpec(domain: domain, port: port, apps: apps) : nil
     }
 
     private mutating func decodeDashboard(_ node: YAMLNode, _ scope: ConfigScope) -> DashboardSettings? {
-        let field = scope.selfField
-        guard let pairs = mapping(node, field) else { return nil }
-        var dashboard = DashboardSettings()
-        for pair in pairs {
-            switch pair.keyText {
-            case "icon": dashboard.icon = string(pair.value, scope.field("icon"))
-            case "group": dashboard.group = string(pair.value, scope.field("group"))
-            default: unknownKey(pair, in: scope, allowed: ["icon", "group"])
-            }
-        }
-        return dashboard
+        guard let values = fields(node, scope, allowed: ["icon", "group"]) else { return nil }
+        return DashboardSettings(
+            icon: values["icon"].flatMap { string($0, scope.field("icon")) },
+            group: values["group"].flatMap { string($0, scope.field("group")) })
     }
 }

@@ -33,6 +33,21 @@ extension ConfigDecoder {
         return items
     }
 
+    /// The values of a small mapping by key, after reporting every key outside `allowed`. Nil (with
+    /// an error) when the node is not a mapping; empty for an empty value.
+    mutating func fields(_ node: YAMLNode, _ scope: ConfigScope, allowed: [String]) -> [String: YAMLNode]? {
+        guard let pairs = mapping(node, scope.selfField) else { return nil }
+        var values: [String: YAMLNode] = [:]
+        for pair in pairs {
+            if allowed.contains(pair.keyText) {
+                values[pair.keyText] = pair.value
+            } else {
+                unknownKey(pair, in: scope, allowed: allowed)
+            }
+        }
+        return values
+    }
+
     /// Records an unknown key, suggesting the nearest allowed one.
     mutating func unknownKey(_ pair: YAMLPair, in scope: ConfigScope, allowed: [String]) {
         let key = pair.keyText

@@ -275,8 +275,7 @@ private struct Parser {
         case "{":
             flowBlockIndent = parentIndent
             node = try parseFlowMapping(depth: depth + 1)
-        case "\"": node = try parseDoubleQuoted()
-        case "'": node = try parseSingleQuoted()
+        case "\"", "'": node = try parseQuoted()
         default: node = try parsePlainBlockScalar(parentIndent: parentIndent)
         }
         while isBlank(index) { index += 1 }
@@ -400,7 +399,7 @@ private struct Parser {
         let start = index
         switch char(index) {
         case "\"", "'":
-            let key = char(index) == "\"" ? try parseDoubleQuoted() : try parseSingleQuoted()
+            let key = try parseQuoted()
             while isBlank(index) { index += 1 }
             if key.position.line != position(index).line || char(index) != ":" {
                 throw fail(start, "a quoted key must be on one line and be followed by ':'")
@@ -661,60 +660,39 @@ private struct Parser {
 
     // MARK: Quoted scalars
 
-    private mutating func parseSingleQuoted() throws(SyntaxError) -> YAMLNode {
+    /// A single- or double-quoted scalar at `index`, possibly over several lines.
+    private mutating func parseQuoted() throws(SyntaxError) -> YAMLNode {
         let start = index
+        let quote = text[index]
+        let isDouble = quote == "\""
+        let kind = isDouble ? "double" : "single"
         index += 1
         var out: [Unicode.Scalar] = []
-        var kept = 0
+        var kept = 0  // `out` up to here came from escapes and is never trimmed by folding
         while true {
             guard let scalar = char(index) else {
-                throw fail(start, "unterminated single-quoted string; expected a closing \"'\"")
-            }
-            if scalar == "'" {
-                if char(index + 1) == "'" {
-                    out.append("'")
-                    index += 2
-                    kept = out.count
-                    continue
-                }
-                index += 1
-                return YAMLNode(.scalar(YAMLScalar(text: string(out), style: .singleQuoted)), at: position(start))
-            }
-            if scalar == "\n" {
-                try foldQuotedLineBreak(&out, kept: kept, quoteStart: start, kind: "single")
-                kept = out.count
-                continue
-            }
-            out.append(scalar)
-            index += 1
-        }
-    }
-
-    private mutating func parseDoubleQuoted() throws(SyntaxError) -> YAMLNode {
-        let start = index
-        index += 1
-        var out: [Unicode.Scalar] = []
-        var kept = 0
-        while true {
-            guard let scalar = char(index) else {
-                throw fail(start, "unterminated double-quoted string; expected a closing '\"'")
+                throw fail(
+                    start, "unterminated \(kind)-quoted string; expected a closing \(isDouble ? "'\"'" : "\"'\"")")
             }
             switch scalar {
-            case "\"":
+            case "'" where !isDouble && char(index + 1) == "'":
+                out.append("'")
+                index += 2
+                kept = out.count
+            case quote:
                 index += 1
-                return YAMLNode(.scalar(YAMLScalar(text: string(out), style: .doubleQuoted)), at: position(start))
-            case "\\":
-                if char(index + 1) == "\n" {
-                    // An escaped line break joins the lines without a space.
-                    index += 2
-                    while isBlank(index) { index += 1 }
-                    kept = out.count
-                    continue
-                }
+                let style: YAMLScalarStyle = isDouble ? .doubleQuoted : .singleQuoted
+                return YAMLNode(.scalar(YAMLScalar(text: string(out), style: style)), at: position(start))
+            case "\\" where isDouble && char(index + 1) == "\n":
+                // An escaped line break joins the lines without a space.
+                index += 2
+                while isBlank(index) { index += 1 }
+                kept = out.count
+            case "\\" where isDouble:
                 out.append(try parseEscape())
                 kept = out.count
             case "\n":
-                try foldQuotedLineBreak(&out, kept: kept, quoteStart: start, kind: "double")
+                try foldQuotedLineBreak(&out, kept: kept, quoteStart: start, kind: kind)
                 kept = out.count
             default:
                 out.append(scalar)
@@ -913,8 +891,7 @@ private struct Parser {
         switch char(index) {
         case "[": return try parseFlowSequence(depth: depth + 1)
         case "{": return try parseFlowMapping(depth: depth + 1)
-        case "\"": return try parseDoubleQuoted()
-        case "'": return try parseSingleQuoted()
+        case "\"", "'": return try parseQuoted()
         case "|", ">": throw fail(index, "block scalars ('|', '>') are not allowed inside flow collections")
         default: break
         }
