@@ -25,12 +25,12 @@ public enum LineDiff {
                 lines.append((" ", a[i]))
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
+            } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
+                lines.append(("-", a[i]))  // deletions first on a tie, as unified diffs print them
+                i += 1
+            } else {
                 lines.append(("+", b[j]))
                 j += 1
-            } else {
-                lines.append(("-", a[i]))
-                i += 1
             }
         }
         let changed = Set(lines.indices.filter { lines[$0].0 != " " })

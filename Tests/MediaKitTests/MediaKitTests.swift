@@ -1,0 +1,114 @@
+import MediaKit
+import Testing
+
+@Suite("catalog")
+struct CatalogTests {
+    /// Every service the seeds name (CATALOG.md's table).
+    static let seedServices = [
+        "plex", "jellyfin", "emby", "navidrome", "airsonic-advanced", "funkwhale", "audiobookshelf", "booksonic",
+        "podgrab", "immich", "photoprism", "librephotos", "calibre-web", "kavita", "komga", "sonarr", "radarr",
+        "lidarr", "readarr", "prowlarr", "bazarr", "mylar3", "overseerr", "jellyseerr", "seerr", "petio", "organizr",
+        "homepage", "wizarr", "tautulli", "qbittorrent", "sabnzbd", "deluge", "jdownloader2", "plex-exporter",
+        "plex-trakt-sync", "recyclarr",
+    ]
+
+    @Test("every seed service is in the catalog, once, with a DNS-label id")
+    func completeness() {
+        let ids = Catalog.ids.map(\.rawValue)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(ids) == Set(Self.seedServices))
+        #expect(ids.allSatisfy { DNSLabel.problem(with: $0) == nil })
+    }
+
+    @Test("lifecycle: readarr retired; overseerr and jellyseerr deprecated in favour of seerr")
+    func lifecycle() {
+        #expect(Catalog.entry(for: ServiceID(rawValue: "readarr"))?.status.name == "retired")
+        for id in ["overseerr", "jellyseerr", "petio"] {
+            #expect(
+                Catalog.entry(for: ServiceID(rawValue: id))?.status
+                    == .deprecated(replacedBy: ServiceID(rawValue: "seerr")))
+        }
+        // Every replacement is itself an active catalog service.
+        for entry in Catalog.entries {
+            if let replacement = entry.status.replacement {
+                #expect(Catalog.entry(for: replacement)?.status == .active, "\(entry.id) → \(replacement)")
+            }
+        }
+    }
+
+    @Test("categories of the services the render issue starts with")
+    func categories() {
+        #expect(Catalog.entry(for: ServiceID(rawValue: "plex"))?.category == .mediaServer)
+        #expect(Catalog.entry(for: ServiceID(rawValue: "sonarr"))?.category == .arr)
+        #expect(Catalog.entry(for: ServiceID(rawValue: "qbittorrent"))?.category == .torrentClient)
+        #expect(Catalog.entry(for: ServiceID(rawValue: "mediabox")) == nil)
+    }
+}
+
+@Suite("names and values")
+struct NamesAndValuesTests {
+    @Test("DNS-1123 labels", arguments: ["plex", "calibre-web", "a", "0day", String(repeating: "a", count: 63)])
+    func validLabels(name: String) {
+        #expect(DNSLabel.problem(with: name) == nil)
+    }
+
+    @Test(
+        "not DNS-1123 labels",
+        arguments: ["", "Plex", "plex_server", "-plex", "plex-", "pl ex", "é", String(repeating: "a", count: 64)])
+    func invalidLabels(name: String) {
+        #expect(DNSLabel.problem(with: name) != nil)
+    }
+
+    @Test("suggested labels are valid")
+    func labelSuggestions() {
+        #expect(DNSLabel.suggestion(for: "Plex_Server") == "plex-server")
+        #expect(DNSLabel.suggestion(for: "--My  App!") == "my-app")
+    }
+
+    @Test("nearest names: close typos are suggested, distant ones are not")
+    func suggestions() {
+        let keys = ["expose", "enabled", "env", "storage", "service"]
+        #expect(NameSuggestion.nearest(to: "expse", in: keys) == "expose")
+        #expect(NameSuggestion.nearest(to: "storag", in: keys) == "storage")
+        #expect(NameSuggestion.nearest(to: "enalbed", in: keys) == "enabled")
+        #expect(NameSuggestion.nearest(to: "EXPOSE", in: keys) == "expose")
+        #expect(NameSuggestion.nearest(to: "public", in: ["internal", "external", "none"]) == nil)
+        #expect(NameSuggestion.editDistance("rendr", "render") == 1)
+        #expect(NameSuggestion.editDistance("ab", "ba") == 1)
+        #expect(NameSuggestion.editDistance("", "abc") == 3)
+    }
+
+    @Test("image strings split into repository, tag and digest")
+    func imageParsing() {
+        #expect(ImageReference(parsing: "nginx:1.27") == ImageReference(repository: "nginx", tag: "1.27"))
+        #expect(
+            ImageReference(parsing: "registry:5000/app:v1")
+                == ImageReference(repository: "registry:5000/app", tag: "v1"))
+        #expect(
+            ImageReference(parsing: "ghcr.io/x/y@sha256:abc")
+                == ImageReference(repository: "ghcr.io/x/y", tag: nil, digest: "sha256:abc"))
+        #expect(ImageReference(parsing: "registry:5000/app") == nil)
+        #expect(ImageReference(parsing: "app:") == nil)
+        #expect(ImageReference(parsing: "ghcr.io/x/y:1.0@sha256:abc")?.description == "ghcr.io/x/y:1.0@sha256:abc")
+    }
+
+    @Test("quantities are checked for form")
+    func quantities() {
+        for valid in ["500m", "2", "1.5Gi", "128Mi", "1e3", "0.5", "+1"] {
+            #expect(Quantity.isValid(valid), "\(valid)")
+        }
+        for invalid in ["8GB", "", "Gi", "1..5", "-1", "1 Gi", "1e"] {
+            #expect(!Quantity.isValid(invalid), "\(invalid)")
+        }
+    }
+
+    @Test("values merge maps key by key and replace everything else")
+    func rawValueMerge() {
+        let base = RawValue.map(["a": .map(["x": .integer(1), "y": .integer(2)]), "list": .list([.string("p")])])
+        let top = RawValue.map(["a": .map(["y": .integer(3), "z": .null]), "list": .list([.string("q")])])
+        #expect(
+            base.merging(top)
+                == .map(["a": .map(["x": .integer(1), "y": .integer(3), "z": .null]), "list": .list([.string("q")])]))
+        #expect(base.merging(.string("s")) == .string("s"))
+    }
+}
