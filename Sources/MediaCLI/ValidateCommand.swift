@@ -30,10 +30,13 @@ struct ValidateCommand {
             terminal.output(ValidationReport(path: location.displayPath, result: result).json())
             return errors > 0 ? ExitStatus.failure : ExitStatus.success
         }
-        let source = String(decoding: bytes, as: UTF8.self)
-        let formatter = DiagnosticFormatter(path: location.displayPath, source: source, usesColor: terminal.usesColor)
         let shown = terminal.isQuiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
-        terminal.diagnostic(formatter.format(shown))
+        if !shown.isEmpty {
+            let source = String(decoding: bytes, as: UTF8.self)
+            let formatter = DiagnosticFormatter(
+                path: location.displayPath, source: source, usesColor: terminal.usesColor)
+            terminal.diagnostic(formatter.format(shown))
+        }
         if errors > 0 {
             terminal.diagnostic("\(location.displayPath): \(count(errors, "error")), \(count(warnings, "warning"))\n")
             return ExitStatus.failure

@@ -17,6 +17,11 @@ public enum YAMLPlainResolution: String, Hashable, Sendable {
 
     /// How other tools resolve `text` written as a plain scalar.
     public init(plain text: String) {
+        // Only these can start a null, boolean, number or timestamp; most strings stop here.
+        guard let first = text.unicodeScalars.first, Self.possibleFirstScalars.contains(first) else {
+            self = text.isEmpty ? .null : .string
+            return
+        }
         if text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL" {
             self = .null
         } else if Self.booleanWords.contains(text) {
@@ -29,6 +34,8 @@ public enum YAMLPlainResolution: String, Hashable, Sendable {
             self = .string
         }
     }
+
+    private static let possibleFirstScalars = Set("0123456789+-.~yYnNtTfFoO".unicodeScalars)
 
     private static let booleanWords: Set<String> = [
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
