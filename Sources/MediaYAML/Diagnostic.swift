@@ -4,16 +4,11 @@
 /// quotes, what was expected and what was found, and a suggestion when one is likely.
 public struct Diagnostic: Hashable, Sendable {
     /// How serious a diagnostic is. Any error makes a command fail with exit status 1.
-    public enum Severity: String, Hashable, Sendable, Comparable {
+    public enum Severity: String, Hashable, Sendable {
         /// The input cannot be used as it is.
         case error
         /// The input works but is probably not what the user meant.
         case warning
-
-        /// Errors sort before warnings.
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .error && rhs == .warning
-        }
     }
 
     /// Whether this is an error or a warning.

@@ -10,7 +10,7 @@
 /// 4. a YAML 1.1/1.2 special word (`~`, null, booleans incl. `y`/`n`/`on`/`off`, `.inf`, `.nan`,
 ///    `<<`, `=`) → single-quoted;
 /// 5. looks like a number: an optional sign, an optional `.`, then a digit → single-quoted;
-/// 6. leading/trailing space, a leading indicator, `- ` or `-` alone, `---`/`...` at the start,
+/// 6. leading/trailing space (any Unicode space, such as U+00A0), a leading indicator, `- ` or `-` alone, `---`/`...` at the start,
 ///    `: ` inside or `:` at the end, ` #` inside → single-quoted;
 /// 7. otherwise plain.
 ///
@@ -78,7 +78,9 @@ enum YAMLScalarWriter {
     private static func needsSingleQuotes(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last else { return true }
-        if first == " " || last == " " { return true }
+        // Any Unicode space at either end (not only U+0020): invisible to a reader, and not every parser
+        // agrees on which spaces are YAML white space.
+        if first.properties.isWhitespace || last.properties.isWhitespace { return true }
         if leadingIndicators.contains(first) { return true }
         if first == "-" && (scalars.count == 1 || scalars[1] == " ") { return true }
         if text.hasPrefix("---") || text.hasPrefix("...") { return true }

@@ -12,7 +12,7 @@ struct YAMLEmitterTests {
             ("-", "'-'"), ("---x", "'---x'"), ("it's", "it's"), ("'q", "'''q'"), ("tab\t", "\"tab\\t\""),
             ("nel\u{85}", "\"nel\\N\""), ("bom\u{FEFF}", "\"bom\\uFEFF\""), ("nul\u{0}", "\"nul\\0\""),
             ("del\u{7F}", "\"del\\x7F\""), ("${SECRET_DOMAIN}", "${SECRET_DOMAIN}"), ("héllo", "héllo"),
-            ("TrUe", "TrUe"), (" lead", "' lead'"), ("@at", "'@at'"),
+            ("TrUe", "TrUe"), (" lead", "' lead'"), ("\u{A0}nbsp", "'\u{A0}nbsp'"), ("@at", "'@at'"),
         ])
     func scalarStyle(input: String, expected: String) {
         #expect(YAMLEmitter().emit(["k": .string(input)]) == "k: \(expected)\n")
