@@ -8,7 +8,8 @@ public struct YAMLMapping: Hashable, Sendable {
         public var key: String
         /// The value.
         public var value: YAMLValue
-        /// Comment lines printed above the entry (without `# `), if any.
+        /// Comment lines printed above the entry (without `# `), if any. Not printed for the first entry
+        /// of a mapping that continues a nested sequence's dash line (`- - key: value`).
         public var comment: String?
 
         /// Creates an entry.
