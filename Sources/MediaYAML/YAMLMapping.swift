@@ -57,14 +57,4 @@ public struct YAMLMapping: Hashable, Sendable {
             entries.append(Entry(key: key, value: value, comment: comment))
         }
     }
-
-    /// Adds `key` only when `value` is not nil.
-    public mutating func setIfPresent(_ key: String, _ value: YAMLValue?) {
-        if let value { set(key, value) }
-    }
-
-    /// Removes `key` if present.
-    public mutating func remove(_ key: String) {
-        entries.removeAll { $0.key == key }
-    }
 }

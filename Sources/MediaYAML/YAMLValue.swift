@@ -16,12 +16,6 @@ public indirect enum YAMLValue: Hashable, Sendable {
     case sequence([YAMLValue])
     /// A mapping, printed in block style in its own order (`{}` when empty).
     case mapping(YAMLMapping)
-
-    /// The mapping inside this value, if it is one.
-    public var mapping: YAMLMapping? {
-        if case .mapping(let mapping) = self { return mapping }
-        return nil
-    }
 }
 
 extension YAMLValue: ExpressibleByStringLiteral {

@@ -47,8 +47,9 @@ struct ValidateCommandTests {
     func quiet() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "version: 1\ncluster: {timezone: no}\napps:\n  plex:\n".write(
-            to: directory.appendingPathComponent("mediactl.yaml"), atomically: true, encoding: .utf8)
+        try write(
+            "version: 1\ncluster: {timezone: no}\napps:\n  plex:\n",
+            to: directory.appendingPathComponent("mediactl.yaml"))
         let loud = mediactl(["validate"], in: directory)
         #expect(loud.status == 0 && loud.error.contains("warning: plain 'no'") && loud.output.contains("1 warning"))
         let quiet = mediactl(["validate", "-q"], in: directory)
@@ -70,11 +71,9 @@ struct ValidateCommandTests {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let nested = root.appendingPathComponent("kubernetes/apps")
-        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(
-            at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        try "version: 1\napps:\n  plex:\n".write(
-            to: root.appendingPathComponent("mediactl.yaml"), atomically: true, encoding: .utf8)
+        try write("", to: nested.appendingPathComponent(".keep"))
+        try write("", to: root.appendingPathComponent(".git/HEAD"))
+        try write("version: 1\napps:\n  plex:\n", to: root.appendingPathComponent("mediactl.yaml"))
         let run = mediactl(["validate"], in: nested)
         #expect(run.status == 0)
         #expect(run.output == "../../mediactl.yaml: valid (1 app, 1 enabled)\n")
@@ -87,11 +86,9 @@ struct ValidateCommandTests {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let repo = root.appendingPathComponent("repo")
-        try FileManager.default.createDirectory(
-            at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try write("", to: repo.appendingPathComponent(".git/HEAD"))
         // A config above the git root must not be picked up.
-        try "version: 1\napps: {}\n".write(
-            to: root.appendingPathComponent("mediactl.yaml"), atomically: true, encoding: .utf8)
+        try write("version: 1\napps: {}\n", to: root.appendingPathComponent("mediactl.yaml"))
         let run = mediactl(["validate"], in: repo)
         #expect(run.status == 1)
         #expect(run.error.contains("no mediactl.yaml in the current directory or its parents up to the git root"))
