@@ -243,7 +243,7 @@ extension ConfigDecoder {
         guard let items = sequence(node, field) else { return [] }
         var names: [String] = []
         for item in items {
-            guard let name = label(item, field) else { continue }
+            guard let name = dependencyName(item, field) else { continue }
             if name == app.rawValue {
                 error(item, "app '\(app)' cannot depend on itself")
                 continue
@@ -251,6 +251,18 @@ extension ConfigDecoder {
             names.append(name)
         }
         return names
+    }
+
+    /// An app or Flux Kustomization name, or `namespace/name` for one in another namespace.
+    private mutating func dependencyName(_ node: YAMLNode, _ field: String) -> String? {
+        guard let text = string(node, field) else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let problem =
+            parts.count > 2
+            ? "it has more than one '/'" : parts.lazy.compactMap { DNSLabel.problem(with: $0) }.first
+        guard let problem else { return text }
+        error(node, "\(field) must be an app name or 'namespace/name' of DNS-1123 labels, found '\(text)': \(problem)")
+        return nil
     }
 
     private mutating func decodeProxy(_ node: YAMLNode, _ scope: ConfigScope) -> ProxySpec? {

@@ -1,5 +1,4 @@
-/// What mediactl knows about one service. This first skeleton holds identity and lifecycle; ports,
-/// probes, images and mounts join with the render and catalog issues (facts in `CATALOG.md`).
+/// What mediactl knows about one service: identity and lifecycle, and (``spec``) how to run it.
 public struct CatalogEntry: Hashable, Sendable {
     /// The id users write as an app key or `service:`.
     public let id: ServiceID
@@ -9,12 +8,18 @@ public struct CatalogEntry: Hashable, Sendable {
     public let summary: String
     /// Upstream lifecycle.
     public let status: ServiceStatus
+    /// How to run it; nil while its facts are not catalogued yet (such an app needs `image` and `port`).
+    public let spec: ServiceSpec?
 
     /// Creates an entry.
-    public init(_ id: String, _ category: ServiceCategory, _ summary: String, status: ServiceStatus = .active) {
+    public init(
+        _ id: String, _ category: ServiceCategory, _ summary: String, status: ServiceStatus = .active,
+        spec: ServiceSpec? = nil
+    ) {
         self.id = ServiceID(rawValue: id)
         self.category = category
         self.summary = summary
         self.status = status
+        self.spec = spec
     }
 }

@@ -1,0 +1,16 @@
+/// An `emptyDir` volume mounted at the same path in every container of the app.
+public struct ScratchVolume: Hashable, Sendable {
+    /// The volume's name in the chart values (`cache`, `transcode`, `add-ons`).
+    public var name: String
+    /// Where it is mounted.
+    public var path: String
+    /// Whether it lives in memory (`medium: Memory`) instead of on the node's disk.
+    public var inMemory: Bool
+
+    /// Creates a scratch volume.
+    public init(name: String, path: String, inMemory: Bool = false) {
+        self.name = name
+        self.path = path
+        self.inMemory = inMemory
+    }
+}

@@ -1,0 +1,63 @@
+/// How mediactl runs one catalog service: its image, port, probe, volumes, security and the extra parts
+/// (sidecars, CronJobs, config files) around it. Facts come from `CATALOG.md`; each catalog entry cites
+/// the sources of what is not obvious.
+public struct ServiceSpec: Hashable, Sendable {
+    /// The container image, pinned to a real tag (never `latest`).
+    public var image: ImageReference
+    /// The port the main container serves on (web UI, API or metrics); nil for workers without one.
+    public var port: ServicePort?
+    /// The environment variable that moves the port, when the image has one; set whenever the port is.
+    public var portEnvironmentVariable: String?
+    /// How Kubernetes checks the main container's health.
+    public var probe: HealthProbe
+    /// Where the config volume is mounted; nil when the service keeps no state.
+    public var configPath: String?
+    /// Which user the image runs as and how much of the root file system it writes.
+    public var security: SecurityProfile
+    /// Who reaches it when the config does not say (`expose:`).
+    public var exposure: Exposure
+    /// Whether exposure goes through forward auth when the config does not say (`auth:`).
+    public var auth: Bool
+    /// Requests and limits when the config does not say.
+    public var resources: ResourceRequirements
+    /// Environment variables every instance gets (the config's `env` wins).
+    public var environment: [String: String]
+    /// Arguments of the main container; empty for the image's default command.
+    public var arguments: [String]
+    /// `emptyDir` volumes the service needs (caches, transcode space, sidecar hand-over).
+    public var scratchVolumes: [ScratchVolume]
+    /// Containers that run beside the main one.
+    public var sidecars: [SidecarSpec]
+    /// Scheduled runs of the same image beside the long-running one.
+    public var cronJobs: [CronJobSpec]
+    /// Files rendered into a ConfigMap and mounted into every container.
+    public var configFiles: [ConfigFileSpec]
+    /// The HTTP path Prometheus scrapes on ``port``, for exporters; nil when the service has no metrics.
+    public var metricsPath: String?
+
+    /// Creates a spec; only image, probe and security have no default.
+    public init(
+        image: ImageReference, port: ServicePort?, portEnvironmentVariable: String? = nil, probe: HealthProbe,
+        configPath: String? = "/config", security: SecurityProfile, exposure: Exposure = .internal,
+        auth: Bool = true, resources: ResourceRequirements, environment: [String: String] = [:],
+        arguments: [String] = [], scratchVolumes: [ScratchVolume] = [], sidecars: [SidecarSpec] = [],
+        cronJobs: [CronJobSpec] = [], configFiles: [ConfigFileSpec] = [], metricsPath: String? = nil
+    ) {
+        self.image = image
+        self.port = port
+        self.portEnvironmentVariable = portEnvironmentVariable
+        self.probe = probe
+        self.configPath = configPath
+        self.security = security
+        self.exposure = exposure
+        self.auth = auth
+        self.resources = resources
+        self.environment = environment
+        self.arguments = arguments
+        self.scratchVolumes = scratchVolumes
+        self.sidecars = sidecars
+        self.cronJobs = cronJobs
+        self.configFiles = configFiles
+        self.metricsPath = metricsPath
+    }
+}

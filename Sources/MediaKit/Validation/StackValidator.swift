@@ -1,0 +1,119 @@
+/// Cross-app rules the decoder cannot check key by key. Issues come sorted by app, then rule.
+public struct StackValidator: Sendable {
+    /// The stack to check.
+    public let stack: Stack
+
+    /// A validator for `stack`.
+    public init(stack: Stack) { self.stack = stack }
+
+    /// Every issue of the stack.
+    public func validate() -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for app in stack.apps {
+            issues += renderability(of: app) + lifecycle(of: app) + dependencies(of: app)
+        }
+        issues += dependencyCycles() + hostClaims()
+        return issues
+    }
+
+    private func renderability(of app: AppSpec) -> [ValidationIssue] {
+        guard let entry = app.catalogEntry, entry.spec == nil, app.proxy == nil else { return [] }
+        let missing = [app.image == nil ? "'image'" : nil, app.port == nil ? "'port'" : nil].compactMap { $0 }
+        guard !missing.isEmpty else { return [] }
+        return [
+            ValidationIssue(
+                .error, at: ["apps", app.name.rawValue],
+                "app '\(app.name)' runs service '\(app.service)', which the catalog lists but mediactl cannot "
+                    + "render yet; give \(missing.joined(separator: " and ")) to run it as a generic app")
+        ]
+    }
+
+    private func lifecycle(of app: AppSpec) -> [ValidationIssue] {
+        guard let entry = app.catalogEntry, app.proxy == nil else { return [] }
+        let path = ["apps", app.name.rawValue, "service"]
+        switch entry.status {
+        case .active:
+            return []
+        case .deprecated(let successor):
+            return [
+                ValidationIssue(
+                    .warning, at: path, "service '\(entry.id)' is deprecated upstream; its successor is '\(successor)'")
+            ]
+        case .retired(let successor):
+            let next = successor.map { "; use '\($0)'" } ?? ""
+            return [ValidationIssue(.warning, at: path, "service '\(entry.id)' is retired upstream\(next)")]
+        }
+    }
+
+    private func dependencies(of app: AppSpec) -> [ValidationIssue] {
+        guard app.enabled else { return [] }
+        return app.dependsOn.compactMap { name in
+            guard let target = stack.app(named: AppName(rawValue: name)), !target.enabled else { return nil }
+            return ValidationIssue(
+                .warning, at: ["apps", app.name.rawValue, "dependsOn"],
+                "app '\(app.name)' depends on '\(name)', which is disabled; Flux waits for it until it is enabled")
+        }
+    }
+
+    /// Each cycle once, reported at the first app of the cycle in name order.
+    private func dependencyCycles() -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        var reported: Set<[String]> = []
+        for app in stack.apps {
+            guard let cycle = cycle(from: app.name.rawValue) else { continue }
+            let key = cycle.sorted()
+            guard !reported.contains(key) else { continue }
+            reported.insert(key)
+            let start = cycle.firstIndex(of: key[0]) ?? 0
+            let ordered = Array(cycle[start...] + cycle[..<start]) + [key[0]]
+            issues.append(
+                ValidationIssue(
+                    .error, at: ["apps", key[0], "dependsOn"],
+                    "dependsOn forms a cycle: " + ordered.map { "'\($0)'" }.joined(separator: " → ")))
+        }
+        return issues
+    }
+
+    /// The apps on a dependency path from `start` back to `start`, if there is one.
+    private func cycle(from start: String) -> [String]? {
+        var path: [String] = []
+        var visited: Set<String> = []
+        func walk(_ name: String) -> Bool {
+            guard let app = stack.app(named: AppName(rawValue: name)) else { return false }
+            path.append(name)
+            for next in app.dependsOn {
+                if next == start { return true }
+                if visited.insert(next).inserted, walk(next) { return true }
+            }
+            path.removeLast()
+            return false
+        }
+        return walk(start) ? path : nil
+    }
+
+    /// Two exposed apps (or proxied apps) on one host name.
+    private func hostClaims() -> [ValidationIssue] {
+        var owners: [String: String] = [:]
+        var issues: [ValidationIssue] = []
+        for app in AppResolver(stack: stack).resolveAll() {
+            for host in hosts(of: app) {
+                if let owner = owners[host] {
+                    issues.append(
+                        ValidationIssue(
+                            .error, at: ["apps", app.name.rawValue],
+                            "host '\(host)' of app '\(app.name)' is already used by app '\(owner)'"))
+                } else {
+                    owners[host] = app.name.rawValue
+                }
+            }
+        }
+        return issues
+    }
+
+    private func hosts(of app: ResolvedApp) -> [String] {
+        if case .proxy(let proxy) = app.kind {
+            return app.exposure == .none ? [] : proxy.apps.map { "\($0).\(stack.cluster.domain)" }
+        }
+        return app.host.map { [$0] } ?? []
+    }
+}
