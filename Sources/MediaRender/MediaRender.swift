@@ -1,7 +1,6 @@
-/// The renderer: a typed ``MediaKit`` stack → Kubernetes and Flux objects → rendered files in memory.
-///
-/// It never touches the file system; the CLI writes what it returns. The translation itself arrives
-/// with the render issue; this namespace holds the module's shared facts until then.
+/// The renderer module: a typed ``MediaKit`` stack → Kubernetes and Flux objects → rendered files in memory
+/// (``Renderer``). It never touches the file system; the CLI writes what it returns. This namespace holds
+/// the module's shared facts.
 public enum MediaRender {
     /// The marker line every generated file carries near its top. `render` only ever overwrites or
     /// removes files that contain it.

@@ -57,4 +57,9 @@ public struct YAMLMapping: Hashable, Sendable {
             entries.append(Entry(key: key, value: value, comment: comment))
         }
     }
+
+    /// Removes the entry for `key`, if any, keeping the order of the others.
+    public mutating func removeValue(forKey key: String) {
+        entries.removeAll { $0.key == key }
+    }
 }

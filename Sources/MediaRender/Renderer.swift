@@ -1,0 +1,72 @@
+import MediaKit
+import MediaYAML
+
+/// Renders a stack into the home-ops layout of PRODUCT.md §4, in memory.
+///
+/// `<appsDir>/<ns>/` gets `kustomization.yaml`, `namespace.yaml` and a never-pruned `pvc-<volume>.yaml`
+/// per shared `pvc` volume its apps mount; each app gets `<app>/ks.yaml` (`ks.dis` when disabled) and
+/// `<app>/app/…`; `<docsDir>/<ns>.md` is the namespace's runbook. Nothing else is written.
+public struct Renderer: Sendable {
+    /// The stack to render; it should have passed ``StackValidator`` without errors.
+    public let stack: Stack
+
+    /// A renderer for `stack`.
+    public init(stack: Stack) { self.stack = stack }
+
+    /// The folders `render` owns, relative to the output root: `appsDir`, and `docsDir` unless turned off.
+    /// Stale generated files are removed only below these.
+    public var managedDirectories: [String] { [stack.repo.appsDir] + (stack.repo.docsDir.map { [$0] } ?? []) }
+
+    /// Every generated file, sorted by path.
+    public func render() -> [RenderedFile] { layout().renderedFiles() }
+
+    /// The files one app renders to, sorted (for `explain`).
+    public func files(of app: AppName) -> [String] {
+        let apps = AppResolver(stack: stack).resolveAll()
+        guard let resolved = apps.first(where: { $0.name == app }) else { return [] }
+        var layout = FluxLayout()
+        AppTranslator(app: resolved, stack: stack).add(to: &layout)
+        return layout.renderedFiles().map(\.path)
+    }
+
+    func layout() -> FluxLayout {
+        var layout = FluxLayout()
+        let apps = AppResolver(stack: stack).resolveAll()
+        let namespaces = Set(apps.map(\.namespace)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for namespace in namespaces {
+            let members = apps.filter { $0.namespace == namespace }
+            addNamespace(namespace, apps: members, to: &layout)
+            for app in members { AppTranslator(app: app, stack: stack).add(to: &layout) }
+            if let docsDir = stack.repo.docsDir {
+                let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack).markdown()
+                layout.addMarkdown(runbook, at: "\(docsDir)/\(namespace).md")
+            }
+        }
+        return layout
+    }
+
+    private func addNamespace(_ namespace: String, apps: [ResolvedApp], to layout: inout FluxLayout) {
+        let folder = "\(stack.repo.appsDir)/\(namespace)"
+        var resources = ["./namespace.yaml"]
+        for (name, volume) in sharedClaims(of: apps) {
+            guard case .pvc(let storageClass, let size, let accessMode) = volume else { continue }
+            layout.add(
+                PersistentVolumeClaim(
+                    name: name, accessMode: accessMode.rawValue, size: size, storageClass: storageClass),
+                at: "\(folder)/pvc-\(name).yaml")
+            resources.append("./pvc-\(name).yaml")
+        }
+        resources += apps.filter(\.enabled).map { "./\($0.name)/ks.yaml" }
+        layout.add(Namespace(name: namespace), at: "\(folder)/namespace.yaml")
+        layout.add(KustomizationFile(namespace: namespace, resources: resources), at: "\(folder)/kustomization.yaml")
+    }
+
+    /// Shared `pvc` volumes mounted by any app of the namespace, sorted by name.
+    private func sharedClaims(of apps: [ResolvedApp]) -> [(String, SharedVolume)] {
+        var claims: [String: SharedVolume] = [:]
+        for mount in apps.flatMap(\.mounts) {
+            if case .pvc = mount.source { claims[mount.volume] = mount.source }
+        }
+        return claims.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+    }
+}

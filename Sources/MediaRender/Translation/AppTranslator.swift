@@ -1,0 +1,91 @@
+import MediaKit
+import MediaYAML
+
+/// Translates one resolved app into its `ks.yaml` (or `ks.dis`) and the files of its `app/` folder.
+struct AppTranslator {
+    let app: ResolvedApp
+    let stack: Stack
+
+    /// `<appsDir>/<ns>/<app>`.
+    var folder: String { "\(stack.repo.appsDir)/\(app.namespace)/\(app.name)" }
+
+    func add(to layout: inout FluxLayout) {
+        let kustomization = FluxKustomization(
+            name: app.name.rawValue, namespace: app.namespace, path: "./\(folder)/app", source: stack.repo.source,
+            dependsOn: app.dependsOn, wait: app.hasDependents, substituteFrom: stack.repo.substituteFrom)
+        layout.add(kustomization, at: "\(folder)/\(app.enabled ? "ks.yaml" : "ks.dis")")
+        var resources: [(file: String, manifest: any Manifest)]
+        switch app.kind {
+        case .workload: resources = workload()
+        case .proxy(let proxy): resources = proxied(proxy)
+        }
+        for resource in resources { layout.add(resource.manifest, at: "\(folder)/app/\(resource.file)") }
+        let listed = resources.map { "./\($0.file)" } + app.extraResources
+        layout.add(KustomizationFile(namespace: nil, resources: listed), at: "\(folder)/app/kustomization.yaml")
+    }
+
+    /// HelmRelease, chart source, config PVC and ExternalSecret, in the order `kustomization.yaml` lists them.
+    private func workload() -> [(file: String, manifest: any Manifest)] {
+        let name = app.name.rawValue
+        var files: [(file: String, manifest: any Manifest)] = []
+        if let external = externalSecret() { files.append(("externalsecret.yaml", external)) }
+        let values = AppTemplateValues(app: app, stack: stack).yamlValue().merging(app.values)
+        files.append(("helmrelease.yaml", HelmRelease(name: name, chart: stack.chart, values: values)))
+        switch stack.chart.source {
+        case .oci: files.append(("ocirepository.yaml", OCIRepository(name: name, tag: stack.chart.version.rawValue)))
+        case .helmRepository: files.append(("helmrepository.yaml", HelmRepository(name: name)))
+        }
+        if let config = app.configVolume {
+            files.append(
+                (
+                    "pvc.yaml",
+                    PersistentVolumeClaim(
+                        name: config.claimName, accessMode: SharedVolume.AccessMode.readWriteOnce.rawValue,
+                        size: config.size, storageClass: config.storageClass)
+                ))
+        }
+        return files
+    }
+
+    /// One ExternalSecret for every `externalSecret` entry; they must share one store.
+    private func externalSecret() -> ExternalSecret? {
+        var store: String?
+        var entries: [ExternalSecret.Entry] = []
+        for variable in app.secrets.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard case .externalSecret(let secretStore, let key, let property) = app.secrets[variable] else {
+                continue
+            }
+            store = store ?? secretStore
+            entries.append(ExternalSecret.Entry(variable: variable, key: key, property: property))
+        }
+        guard let store else { return nil }
+        return ExternalSecret(
+            name: app.name.rawValue, targetName: app.externalSecretName, store: store, entries: entries)
+    }
+
+    /// Per proxied app, an ExternalName Service and an Ingress (seed 001's mediabox: one file each).
+    private func proxied(_ proxy: ProxySpec) -> [(file: String, manifest: any Manifest)] {
+        var files: [(file: String, manifest: any Manifest)] = []
+        let settings = stack.exposure
+        for target in proxy.apps.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let name = "\(app.name)-\(target)"
+            let remote = "\(target).\(proxy.domain)"
+            files.append(
+                ("\(target)-service.yaml", ExternalNameService(name: name, externalName: remote, port: proxy.port)))
+            guard app.exposure != .none, let className = settings.ingressClasses[app.exposure] else { continue }
+            var annotations = IngressAnnotations(app: app, settings: settings).all
+            // ingress-nginx: speak TLS to the remote side and send it its own host name.
+            if proxy.port == 443 { annotations["nginx.ingress.kubernetes.io/backend-protocol"] = "HTTPS" }
+            annotations["nginx.ingress.kubernetes.io/upstream-vhost"] = remote
+            files.append(
+                (
+                    "\(target)-ingress.yaml",
+                    Ingress(
+                        name: name, className: className, host: "\(target).\(stack.cluster.domain)",
+                        serviceName: name, servicePort: proxy.port, annotations: annotations,
+                        tlsSecretName: settings.tlsIssuer == nil ? nil : "\(name)-tls")
+                ))
+        }
+        return files
+    }
+}
