@@ -32,34 +32,34 @@ enum CommandTable {
                 .flag("--dry-run", "write nothing; list what would change"),
                 .flag("--force", "overwrite or remove files that lack the generated-file marker"),
             ],
-            isImplemented: false, arrivesWith: "issue 3"),
+            isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "diff", arguments: .none, argumentChoices: nil,
             summary: "show what render would change, as a unified diff",
             details: "Prints a unified diff between what render would write and what is on disk, stale generated "
                 + "files included. Exits 0 when identical, 1 when not.",
-            options: [], isImplemented: false, arrivesWith: "issue 3"),
+            options: [], isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "check", arguments: .none, argumentChoices: nil,
             summary: "the CI gate: valid config, no lint errors, no drift",
             details: "Validates the config, runs the lints and compares the rendered tree with what is on disk. "
                 + "Exits 0 when all is well, 1 otherwise.",
             options: [.value("--format", "FORMAT", choices: ["text", "json"], "report format (default: text)")],
-            isImplemented: false, arrivesWith: "issue 3"),
+            isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "enable", arguments: .oneOrMore("APP"), argumentChoices: nil,
             summary: "set enabled: true for apps, then render",
             details: "Sets 'enabled: true' for each APP in mediactl.yaml with a minimal in-place edit (every other "
                 + "line stays byte-identical), then renders: ks.dis becomes ks.yaml and the app is listed in its "
                 + "namespace kustomization.yaml.",
-            options: [], isImplemented: false, arrivesWith: "issue 3"),
+            options: [], isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "disable", arguments: .oneOrMore("APP"), argumentChoices: nil,
             summary: "set enabled: false for apps, then render",
             details: "Sets 'enabled: false' for each APP, then renders: ks.yaml becomes ks.dis and the app leaves "
                 + "its namespace kustomization.yaml. Refuses to disable an app that an enabled app depends on.",
             options: [.flag("--force", "disable even when an enabled app depends on it")],
-            isImplemented: false, arrivesWith: "issue 3"),
+            isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "validate", arguments: .none, argumentChoices: nil,
             summary: "check mediactl.yaml and report every problem",
@@ -76,17 +76,17 @@ enum CommandTable {
             details: "Writes a commented mediactl.yaml listing the given apps. Refuses to overwrite an existing "
                 + "file without --force.",
             options: [.flag("--force", "overwrite an existing mediactl.yaml")],
-            isImplemented: false, arrivesWith: "issue 3"),
+            isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "catalog", arguments: .none, argumentChoices: nil,
             summary: "list the services mediactl knows",
             details: "Lists every catalog service: id, category, image, port, health path and status.",
-            options: [.flag("--json", "print JSON")], isImplemented: false, arrivesWith: "issue 3"),
+            options: [.flag("--json", "print JSON")], isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "explain", arguments: .one("APP"), argumentChoices: nil,
             summary: "show one app's resolved spec and its files",
             details: "Prints the fully resolved spec of APP (defaults applied) and the files it renders to.",
-            options: [.flag("--json", "print JSON")], isImplemented: false, arrivesWith: "issue 3"),
+            options: [.flag("--json", "print JSON")], isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "graph", arguments: .none, argumentChoices: nil,
             summary: "draw the stack as a diagram",

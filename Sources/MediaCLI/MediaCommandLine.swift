@@ -59,6 +59,20 @@ public enum MediaCommandLine {
             return ExitStatus.success
         case "validate":
             return ValidateCommand(invocation: invocation, terminal: terminal).run()
+        case "render":
+            return RenderCommand(invocation: invocation, terminal: terminal).run()
+        case "diff":
+            return DiffCommand(invocation: invocation, terminal: terminal).run()
+        case "check":
+            return CheckCommand(invocation: invocation, terminal: terminal).run()
+        case "init":
+            return InitCommand(invocation: invocation, terminal: terminal).run()
+        case "explain":
+            return ExplainCommand(invocation: invocation, terminal: terminal).run()
+        case "catalog":
+            return CatalogCommand(invocation: invocation, terminal: terminal).run()
+        case "enable", "disable":
+            return ToggleCommand(invocation: invocation, terminal: terminal, enabling: command.name == "enable").run()
         default:
             terminal.error(
                 "'\(command.name)' is not implemented yet; it arrives with \(command.arrivesWith ?? "a later issue") "

@@ -1,5 +1,4 @@
 import Foundation
-import MediaConfig
 import MediaYAML
 
 /// The JSON form of a validation: `{"path", "valid", "errors", "warnings", "diagnostics": [...]}`.
@@ -18,12 +17,12 @@ struct ValidationReport: Encodable {
     let warnings: Int
     let diagnostics: [Entry]
 
-    init(path: String, result: ConfigLoadResult) {
+    init(path: String, diagnostics: [Diagnostic]) {
         self.path = path
-        errors = result.diagnostics.filter { $0.severity == .error }.count
-        warnings = result.diagnostics.count - errors
+        errors = diagnostics.filter { $0.severity == .error }.count
+        warnings = diagnostics.count - errors
         valid = errors == 0
-        diagnostics = result.diagnostics.map {
+        self.diagnostics = diagnostics.map {
             Entry(
                 severity: $0.severity.rawValue, line: $0.position?.line, column: $0.position?.column,
                 message: $0.message)

@@ -1,0 +1,87 @@
+import Foundation
+import MediaConfig
+import MediaKit
+import MediaYAML
+
+/// A located, read, decoded and validated `mediactl.yaml`: the first stage of every command that works
+/// on a config. Decoder diagnostics and validation issues are merged and sorted by position.
+struct ConfigSession {
+    /// Where the config is and how to name it in messages.
+    let location: ConfigLocator.Location
+    /// The config's text.
+    let source: String
+    /// What the loader returned.
+    let result: ConfigLoadResult
+    /// Every diagnostic: decoding and validation, sorted by position.
+    let diagnostics: [Diagnostic]
+    /// The root of the Flux repository: `--out`, or the config file's folder.
+    let outputRoot: URL
+
+    /// The stack, when the config has no error.
+    var stack: Stack? { diagnostics.containsErrors ? nil : result.stack }
+
+    /// The number of errors.
+    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// The number of warnings.
+    var warningCount: Int { diagnostics.count - errorCount }
+
+    /// Finds, reads and checks the config, or prints why it cannot and returns nil.
+    static func open(_ invocation: Invocation, _ terminal: Terminal) -> ConfigSession? {
+        let context = terminal.context
+        let location: ConfigLocator.Location
+        switch ConfigLocator(currentDirectory: context.currentDirectory).locate(explicit: invocation.value("--config"))
+        {
+        case .success(let found): location = found
+        case .failure(let failure):
+            terminal.error(failure.message)
+            return nil
+        }
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: location.url)
+        } catch {
+            terminal.error("cannot read '\(location.displayPath)': \(error.localizedDescription)")
+            return nil
+        }
+        let result = ConfigLoader.load(bytes: bytes)
+        var diagnostics = result.diagnostics
+        if let stack = result.stack {
+            diagnostics = (diagnostics + result.diagnostics(for: StackValidator(stack: stack).validate()))
+                .sortedByPosition()
+        }
+        let outputRoot =
+            invocation.value("--out").map {
+                URL(fileURLWithPath: $0, relativeTo: context.currentDirectory).standardizedFileURL
+            } ?? location.url.deletingLastPathComponent()
+        return ConfigSession(
+            location: location, source: String(decoding: bytes, as: UTF8.self), result: result,
+            diagnostics: diagnostics, outputRoot: outputRoot)
+    }
+
+    /// Prints the diagnostics (errors only when quiet) with source lines and carets.
+    func printDiagnostics(_ terminal: Terminal) {
+        let shown = terminal.isQuiet ? diagnostics.filter { $0.severity == .error } : diagnostics
+        guard !shown.isEmpty else { return }
+        let formatter = DiagnosticFormatter(path: location.displayPath, source: source, usesColor: terminal.usesColor)
+        terminal.diagnostic(formatter.format(shown))
+    }
+
+    /// Prints the diagnostics and returns the stack, or also a count line and nil when there are errors.
+    func validStack(_ terminal: Terminal) -> Stack? {
+        printDiagnostics(terminal)
+        guard let stack else {
+            terminal.diagnostic(
+                "\(location.displayPath): \(Plural.count(errorCount, "error")), "
+                    + "\(Plural.count(warningCount, "warning"))\n")
+            return nil
+        }
+        return stack
+    }
+}
+
+/// "1 error", "2 errors".
+enum Plural {
+    /// `number` and `noun`, with an `s` unless the number is 1.
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+}

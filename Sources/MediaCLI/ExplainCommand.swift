@@ -1,0 +1,133 @@
+import Foundation
+import MediaKit
+import MediaRender
+
+/// `mediactl explain APP [--json]`: one app with every default applied, and the files it renders to.
+struct ExplainCommand {
+    let invocation: Invocation
+    let terminal: Terminal
+
+    /// The JSON form; absent facts are omitted.
+    struct Report: Encodable {
+        let app: String
+        let service: String
+        let status: String
+        let replacedBy: String?
+        let enabled: Bool
+        let namespace: String
+        let kind: String
+        let image: String?
+        let port: Int?
+        let portName: String?
+        let probe: String
+        let exposure: String
+        let host: String?
+        let auth: Bool
+        let security: String
+        let resources: [String: [String: String]]
+        let environment: [String: String]
+        let secrets: [String]
+        let configVolume: String?
+        let mounts: [String]
+        let scratchVolumes: [String]
+        let sidecars: [String]
+        let cronJobs: [String]
+        let dependsOn: [String]
+        let files: [String]
+    }
+
+    func run() -> Int32 {
+        guard let session = ConfigSession.open(invocation, terminal), let stack = session.validStack(terminal)
+        else { return ExitStatus.failure }
+        let name = invocation.arguments[0]
+        guard let spec = stack.app(named: AppName(rawValue: name)) else {
+            let near = NameSuggestion.nearest(to: name, in: stack.apps.map(\.name.rawValue))
+            terminal.error(
+                "no app '\(name)' in \(session.location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            return ExitStatus.failure
+        }
+        let app = AppResolver(stack: stack).resolve(spec)
+        let report = self.report(app, files: Renderer(stack: stack).files(of: app.name))
+        terminal.output(invocation.has("--json") ? JSONText.encode(report) : text(report))
+        return ExitStatus.success
+    }
+
+    private func report(_ app: ResolvedApp, files: [String]) -> Report {
+        var status = "active"
+        var replacedBy: String?
+        switch app.catalogEntry?.status {
+        case .deprecated(let successor):
+            status = "deprecated"
+            replacedBy = successor.rawValue
+        case .retired(let successor):
+            status = "retired"
+            replacedBy = successor?.rawValue
+        case .active, nil: break
+        }
+        var kind = app.catalogEntry == nil ? "generic" : "catalog"
+        if case .proxy = app.kind { kind = "proxy" }
+        var resources: [String: [String: String]] = [:]
+        for (label, amounts) in [("requests", app.resources.requests), ("limits", app.resources.limits)] {
+            var values: [String: String] = [:]
+            if let cpu = amounts.cpu { values["cpu"] = cpu }
+            if let memory = amounts.memory { values["memory"] = memory }
+            if !values.isEmpty { resources[label] = values }
+        }
+        let security: String
+        switch app.security {
+        case .rootless: security = "rootless: runs as a non-root user with a read-only root file system"
+        case .nonRoot: security = "non-root: runs as a non-root user; the image writes to its root file system"
+        case .dropsRoot: security = "drops root: starts as root and switches to PUID/PGID itself"
+        }
+        return Report(
+            app: app.name.rawValue, service: app.service.rawValue, status: status, replacedBy: replacedBy,
+            enabled: app.enabled, namespace: app.namespace, kind: kind, image: app.image?.description,
+            port: app.port?.number, portName: app.port?.name, probe: app.probe.summary,
+            exposure: app.exposure.rawValue, host: app.host, auth: app.auth, security: security,
+            resources: resources, environment: app.environment,
+            secrets: app.secrets.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+            configVolume: app.configVolume.map {
+                "PVC \($0.claimName) (\($0.size)\($0.storageClass.map { ", " + $0 } ?? "")) at \($0.path)"
+            },
+            mounts: app.mounts.map {
+                "\($0.volume) at \($0.path)\($0.subPath.map { " (subPath " + $0 + ")" } ?? "")"
+                    + ($0.readOnly ? ", read-only" : "")
+            },
+            scratchVolumes: app.scratchVolumes.map { "\($0.name) (emptyDir) at \($0.path)" },
+            sidecars: app.sidecars.map { "\($0.name): \($0.image)" },
+            cronJobs: app.cronJobs.map {
+                "\(app.name)-\($0.name): \($0.schedule) \($0.arguments.joined(separator: " "))"
+            },
+            dependsOn: app.dependsOn.map { ($0.namespace.map { $0 + "/" } ?? "") + $0.name }, files: files)
+    }
+
+    private func text(_ report: Report) -> String {
+        func line(_ label: String, _ value: String?) -> String {
+            guard let value, !value.isEmpty else { return "" }
+            return label.padding(toLength: 14, withPad: " ", startingAt: 0) + value + "\n"
+        }
+        func list(_ label: String, _ items: [String]) -> String { line(label, items.joined(separator: "; ")) }
+        let status = report.status == "active" ? "" : " (\(report.status)\(report.replacedBy.map { " → " + $0 } ?? ""))"
+        let env = report.environment.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .map { "\($0.key)=\($0.value)" }
+        let resources = ["requests", "limits"].compactMap { key in
+            report.resources[key].map { values in
+                key + " " + values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            }
+        }
+        return line("app", report.app) + line("service", report.service + status)
+            + line("kind", report.kind) + line("enabled", report.enabled ? "yes (ks.yaml)" : "no (ks.dis)")
+            + line("namespace", report.namespace) + line("image", report.image)
+            + line("port", report.port.map { "\($0) (\(report.portName ?? "http"))" })
+            + line("probe", report.probe)
+            + line(
+                "exposure",
+                report.exposure + (report.host.map { ", " + $0 } ?? "")
+                    + (report.exposure == "none" ? "" : report.auth ? ", forward auth" : ", no forward auth"))
+            + line("security", report.security) + list("resources", resources) + list("env", env)
+            + list("secrets", report.secrets) + line("config", report.configVolume) + list("mounts", report.mounts)
+            + list("scratch", report.scratchVolumes) + list("sidecars", report.sidecars)
+            + list("cronjobs", report.cronJobs) + list("dependsOn", report.dependsOn)
+            + "files\n" + report.files.map { "  \($0)\n" }.joined()
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import MediaConfig
+import MediaKit
+import MediaYAML
+
+/// `mediactl enable APP…` and `mediactl disable APP… [--force]`: a minimal in-place edit of each app's
+/// `enabled:` line, then a render. Nothing is written when the edit or the render would fail.
+struct ToggleCommand {
+    let invocation: Invocation
+    let terminal: Terminal
+    /// True for `enable`, false for `disable`.
+    let enabling: Bool
+
+    func run() -> Int32 {
+        guard let session = ConfigSession.open(invocation, terminal), let stack = session.validStack(terminal),
+            let root = session.result.root
+        else { return ExitStatus.failure }
+        let names = invocation.arguments
+        for name in names where stack.app(named: AppName(rawValue: name)) == nil {
+            let near = NameSuggestion.nearest(to: name, in: stack.apps.map(\.name.rawValue))
+            terminal.error(
+                "no app '\(name)' in \(session.location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            return ExitStatus.failure
+        }
+        if !enabling, !invocation.has("--force"), let blocker = dependent(of: names, in: stack) {
+            terminal.error(
+                "refusing to disable '\(blocker.target)': enabled app '\(blocker.dependent)' depends on it; "
+                    + "disable both, or pass --force")
+            return ExitStatus.failure
+        }
+        guard let edited = edit(session.source, root: root, names: names, session: session) else {
+            return ExitStatus.failure
+        }
+        let load = ConfigLoader.load(text: edited)
+        var expected = stack
+        for index in expected.apps.indices where names.contains(expected.apps[index].name.rawValue) {
+            expected.apps[index].enabled = enabling
+        }
+        guard let newStack = load.stack, newStack == expected else {
+            terminal.error("internal error: the edited config does not decode to the expected stack; nothing written")
+            return ExitStatus.failure
+        }
+        let pipeline: RenderPipeline
+        do {
+            pipeline = try RenderPipeline.make(outputRoot: session.outputRoot, stack: newStack)
+        } catch {
+            terminal.error(error.message)
+            return ExitStatus.failure
+        }
+        if !pipeline.plan.handWritten.isEmpty {
+            // Refuse before the config changes, so the two never disagree.
+            return pipeline.write(force: false, terminal)
+        }
+        if edited != session.source {
+            do {
+                try AtomicFile.write(edited, to: session.location.url)
+            } catch {
+                terminal.error("cannot write '\(session.location.displayPath)': \(error.reason)")
+                return ExitStatus.failure
+            }
+        }
+        let status = pipeline.write(force: false, terminal)
+        guard status == ExitStatus.success else { return status }
+        report(names: names, changed: edited != session.source, stack: newStack, session: session, pipeline: pipeline)
+        return ExitStatus.success
+    }
+
+    /// An enabled app outside `names` that depends on one of them.
+    private func dependent(of names: [String], in stack: Stack) -> (target: String, dependent: String)? {
+        for app in stack.apps where app.enabled && !names.contains(app.name.rawValue) {
+            if let target = app.dependsOn.first(where: names.contains) { return (target, app.name.rawValue) }
+        }
+        return nil
+    }
+
+    private func edit(_ source: String, root: YAMLNode, names: [String], session: ConfigSession) -> String? {
+        var text = source
+        var tree = root
+        for name in names {
+            do {
+                text = try ConfigEditor(source: text, root: tree).settingEnabled(enabling, for: name)
+            } catch {
+                let location = error.position.map { ":\($0)" } ?? ""
+                terminal.diagnostic("\(session.location.displayPath)\(location): error: \(error.message)\n")
+                return nil
+            }
+            guard let reread = YAMLReader().read(text).root else { return nil }
+            tree = reread
+        }
+        return text
+    }
+
+    private func report(names: [String], changed: Bool, stack: Stack, session: ConfigSession, pipeline: RenderPipeline)
+    {
+        guard !terminal.isQuiet else { return }
+        let verb = enabling ? "enabled" : "disabled"
+        let list = names.map { "'\($0)'" }.joined(separator: ", ")
+        terminal.output(
+            changed
+                ? "\(verb) \(list) in \(session.location.displayPath)\n"
+                : "\(list) already \(verb) in \(session.location.displayPath)\n")
+        terminal.output("rendered \(pipeline.plan.summary)\n")
+        guard !pipeline.plan.effective.isEmpty || changed else { return }
+        let folders = Set(
+            names.compactMap { stack.app(named: AppName(rawValue: $0)) }.map {
+                "\(stack.repo.appsDir)/\(stack.namespace(of: $0))"
+            }
+        ).sorted()
+        let docs = stack.repo.docsDir.map { [$0] } ?? []
+        terminal.output("next:\n")
+        terminal.output("  git add \(([session.location.displayPath] + folders + docs).joined(separator: " "))\n")
+        terminal.output("  git commit -m '\(enabling ? "Enable" : "Disable") \(names.joined(separator: ", "))'\n")
+        for name in names {
+            guard let app = stack.app(named: AppName(rawValue: name)) else { continue }
+            let namespace = stack.namespace(of: app)
+            if enabling {
+                terminal.output("  flux reconcile kustomization \(name) --with-source -n \(namespace)\n")
+            } else {
+                terminal.output(
+                    "  flux reconcile kustomization cluster-apps --with-source -n flux-system"
+                        + "   # the Kustomization that applies \(stack.repo.appsDir); it prunes '\(name)' (PVCs stay)\n"
+                )
+            }
+        }
+    }
+}
