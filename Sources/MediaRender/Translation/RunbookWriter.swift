@@ -26,6 +26,14 @@ struct RunbookWriter {
             "- **Purpose**: \(purpose(of: app))",
         ]
         if let image = app.image { lines.append("- **Image**: `\(image)`") }
+        if !app.sidecars.isEmpty {
+            let sidecars = app.sidecars.map { "`\($0.name)` (`\($0.image)`)" }.joined(separator: ", ")
+            lines.append("- **Sidecars**: \(sidecars)")
+        }
+        if let path = app.metricsPath, let port = app.port {
+            let monitor = stack.monitoring.serviceMonitors ? ", scraped by a ServiceMonitor" : ""
+            lines.append("- **Metrics**: `\(path)` on port \(port.number)\(monitor)")
+        }
         lines.append("- **Exposure**: \(exposure(of: app))")
         let storage = self.storage(of: app)
         if !storage.isEmpty { lines += ["- **Storage**:"] + storage.map { "    - \($0)" } }
