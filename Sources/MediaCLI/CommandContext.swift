@@ -29,3 +29,11 @@ public struct CommandContext {
         self.writeError = writeError
     }
 }
+
+extension CommandContext {
+    /// `path` as an absolute file URL: as given when absolute, else below the working directory.
+    func resolve(_ path: String) -> URL {
+        let base = URL(fileURLWithPath: currentDirectory.path, isDirectory: true)
+        return URL(fileURLWithPath: path, relativeTo: base).absoluteURL.standardizedFileURL
+    }
+}

@@ -15,13 +15,13 @@ struct ConfigLocator {
         var displayPath: String
     }
 
-    let currentDirectory: URL
+    let context: CommandContext
 
     /// Locates the config, or returns the message to print when there is none.
     func locate(explicit: String?) -> Result<Location, LocateError> {
         let fileManager = FileManager.default
         if let explicit {
-            var url = URL(fileURLWithPath: explicit, relativeTo: currentDirectory).standardizedFileURL
+            var url = context.resolve(explicit)
             var display = explicit
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -33,7 +33,7 @@ struct ConfigLocator {
             }
             return .success(Location(url: url, displayPath: display))
         }
-        var directory = currentDirectory.standardizedFileURL
+        var directory = context.currentDirectory.standardizedFileURL
         var hops = 0
         let stop = gitRoot(from: directory)
         while true {

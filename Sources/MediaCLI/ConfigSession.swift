@@ -30,7 +30,7 @@ struct ConfigSession {
     static func open(_ invocation: Invocation, _ terminal: Terminal) -> ConfigSession? {
         let context = terminal.context
         let location: ConfigLocator.Location
-        switch ConfigLocator(currentDirectory: context.currentDirectory).locate(explicit: invocation.value("--config"))
+        switch ConfigLocator(context: context).locate(explicit: invocation.value("--config"))
         {
         case .success(let found): location = found
         case .failure(let failure):
@@ -51,9 +51,7 @@ struct ConfigSession {
                 .sortedByPosition()
         }
         let outputRoot =
-            invocation.value("--out").map {
-                URL(fileURLWithPath: $0, relativeTo: context.currentDirectory).standardizedFileURL
-            } ?? location.url.deletingLastPathComponent()
+            invocation.value("--out").map(context.resolve) ?? location.url.deletingLastPathComponent()
         return ConfigSession(
             location: location, source: String(decoding: bytes, as: UTF8.self), result: result,
             diagnostics: diagnostics, outputRoot: outputRoot)

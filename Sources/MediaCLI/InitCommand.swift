@@ -11,7 +11,7 @@ struct InitCommand {
     func run() -> Int32 {
         let context = terminal.context
         let path = invocation.value("--config") ?? ConfigLocator.fileName
-        var url = URL(fileURLWithPath: path, relativeTo: context.currentDirectory).standardizedFileURL
+        var url = context.resolve(path)
         var display = path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {

@@ -22,11 +22,16 @@ struct ToggleCommand {
                 "no app '\(name)' in \(session.location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
             return ExitStatus.failure
         }
-        if !enabling, !invocation.has("--force"), let blocker = dependent(of: names, in: stack) {
-            terminal.error(
-                "refusing to disable '\(blocker.target)': enabled app '\(blocker.dependent)' depends on it; "
-                    + "disable both, or pass --force")
-            return ExitStatus.failure
+        if !enabling, let blocker = dependent(of: names, in: stack) {
+            guard invocation.has("--force") else {
+                terminal.error(
+                    "refusing to disable '\(blocker.target)': enabled app '\(blocker.dependent)' depends on it; "
+                        + "disable both, or pass --force")
+                return ExitStatus.failure
+            }
+            terminal.diagnostic(
+                "mediactl: warning: app '\(blocker.dependent)' depends on '\(blocker.target)', which is disabled; "
+                    + "Flux waits for it until it is enabled\n")
         }
         guard let edited = edit(session.source, root: root, names: names, session: session) else {
             return ExitStatus.failure

@@ -12,7 +12,7 @@ public struct StackValidator: Sendable {
         for app in stack.apps {
             issues += renderability(of: app) + lifecycle(of: app) + dependencies(of: app)
         }
-        issues += dependencyCycles() + hostClaims()
+        issues += dependencyCycles() + hostClaims() + substitution()
         return issues
     }
 
@@ -89,6 +89,18 @@ public struct StackValidator: Sendable {
             return false
         }
         return walk(start) ? path : nil
+    }
+
+    /// `${VARIABLES}` in host names reach the cluster verbatim unless Flux substitutes them.
+    private func substitution() -> [ValidationIssue] {
+        let exposed = AppResolver(stack: stack).resolveAll().contains { $0.exposure != .none }
+        guard exposed, stack.cluster.domain.contains("${"), stack.repo.substituteFrom.isEmpty else { return [] }
+        return [
+            ValidationIssue(
+                .warning, at: ["cluster", "domain"],
+                "host names use '\(stack.cluster.domain)' but 'repo.substituteFrom' is empty, so Flux will not "
+                    + "substitute it; add the Secret that defines it (for example 'substituteFrom: [cluster-secrets]')")
+        ]
     }
 
     /// Two exposed apps (or proxied apps) on one host name.

@@ -20,7 +20,8 @@ struct AppTranslator {
         case .proxy(let proxy): resources = proxied(proxy)
         }
         for resource in resources { layout.add(resource.manifest, at: "\(folder)/app/\(resource.file)") }
-        let listed = resources.map { "./\($0.file)" } + app.extraResources
+        let extra = app.extraResources.map { $0.hasPrefix("./") || $0.hasPrefix("../") ? $0 : "./" + $0 }
+        let listed = resources.map { "./\($0.file)" } + extra
         layout.add(KustomizationFile(namespace: nil, resources: listed), at: "\(folder)/app/kustomization.yaml")
     }
 
