@@ -27,6 +27,9 @@ let package = Package(
         .testTarget(name: "MediaKitTests", dependencies: ["MediaKit"]),
         .testTarget(
             name: "MediaConfigTests", dependencies: ["MediaConfig", "MediaYAML", "MediaKit", "MediaTestSupport"]),
+        .testTarget(
+            name: "MediaRenderTests",
+            dependencies: ["MediaRender", "MediaConfig", "MediaKit", "MediaYAML", "MediaTestSupport"]),
         .testTarget(name: "MediaCLITests", dependencies: ["MediaCLI", "MediaConfig", "MediaYAML", "MediaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -51,7 +51,7 @@ struct ValidateCommandTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try write(
-            "version: 1\ncluster: {timezone: no}\napps:\n  plex:\n",
+            "version: 1\ncluster: {timezone: no, domain: example.org}\napps:\n  plex:\n",
             to: directory.appendingPathComponent("mediactl.yaml"))
         let loud = mediactl(["validate"], in: directory)
         #expect(loud.status == 0 && loud.error.contains("warning: plain 'no'") && loud.output.contains("1 warning"))
@@ -76,7 +76,9 @@ struct ValidateCommandTests {
         let nested = root.appendingPathComponent("kubernetes/apps")
         try write("", to: nested.appendingPathComponent(".keep"))
         try write("", to: root.appendingPathComponent(".git/HEAD"))
-        try write("version: 1\napps:\n  plex:\n", to: root.appendingPathComponent("mediactl.yaml"))
+        try write(
+            "version: 1\nrepo: {substituteFrom: [cluster-secrets]}\napps:\n  plex:\n",
+            to: root.appendingPathComponent("mediactl.yaml"))
         let run = mediactl(["validate"], in: nested)
         #expect(run.status == 0)
         #expect(run.output == "../../mediactl.yaml: valid (1 app, 1 enabled)\n")

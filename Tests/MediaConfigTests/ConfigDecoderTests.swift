@@ -29,18 +29,19 @@ struct ConfigDecoderTests {
         #expect(plex.enabled && plex.service.rawValue == "plex" && plex.expose == nil && plex.storage == .default)
     }
 
-    @Test("the fuller example of PRODUCT.md (Examples/home-ops) decodes every key")
+    @Test("the seed 001 example (PRODUCT.md's fuller config, Examples/home-ops) decodes every key")
     func fullerExample() throws {
         let text = try #require(Fixtures.text(Fixtures.examples.appendingPathComponent("home-ops/mediactl.yaml")))
         let result = ConfigLoader.load(text: text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let stack = try #require(result.stack)
         #expect(stack.repo.substituteFrom == ["cluster-secrets"])
+        #expect(stack.repo.docsDir == "docs/apps")
         #expect(stack.cluster.timezone == "Europe/Zurich")
         #expect(
             stack.exposure.authAnnotations["nginx.ingress.kubernetes.io/auth-url"]
                 == "http://authelia.security.svc.cluster.local/api/verify")
-        #expect(stack.exposure.tlsIssuer == "letsencrypt-prod")
+        #expect(stack.exposure.tlsIssuer == nil, "seed 001 serves the wildcard certificate")
         #expect(
             stack.exposure.gateways[.external]
                 == ExposureSettings.GatewayReference(name: "envoy-external", namespace: "network"))
@@ -65,13 +66,32 @@ struct ConfigDecoderTests {
                     requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "1000m", memory: "1024Mi")))
 
         let exporter = try #require(stack.app(named: AppName(rawValue: "plex-exporter")))
-        #expect(!exporter.enabled && exporter.dependsOn == ["cloudflared"])
+        #expect(!exporter.enabled && exporter.dependsOn == ["network/cloudflared"])
+        #expect(exporter.env == ["PLEX_SERVER": "http://10.20.30.40:32400"])
         #expect(exporter.nodeSelector == ["kubernetes.io/arch": "amd64"])
         #expect(exporter.secrets["PLEX_TOKEN"] == .externalSecret(store: "onepassword", key: "plex", property: "token"))
 
         let mediabox = try #require(stack.app(named: AppName(rawValue: "mediabox")))
         #expect(mediabox.proxy?.domain == "media.tdeutsch.ch" && mediabox.proxy?.apps.count == 10)
         #expect(mediabox.expose == .external && mediabox.auth == true)
+    }
+
+    @Test("the seed 000 example (Examples/plex) decodes TLS, a shared RWX volume and Plex's resources")
+    func plexExample() throws {
+        let text = try #require(Fixtures.text(Fixtures.examples.appendingPathComponent("plex/mediactl.yaml")))
+        let stack = try #require(ConfigLoader.load(text: text).stack)
+        #expect(stack.exposure.tlsIssuer == "letsencrypt-prod")
+        #expect(stack.exposure.ingressClasses[.external] == "nginx")
+        #expect(
+            stack.storage.volumes["media-storage"]
+                == .pvc(storageClass: "nfs-csi", size: "1Ti", accessMode: .readWriteMany))
+        let plex = try #require(stack.app(named: AppName(rawValue: "plex")))
+        #expect(
+            plex.resources
+                == ResourceRequirements(
+                    requests: .init(cpu: "2", memory: "4Gi"), limits: .init(cpu: "4", memory: "8Gi")))
+        #expect(plex.mounts == [VolumeMount(volume: "media-storage", path: "/media", readOnly: true)])
+        #expect(stack.app(named: AppName(rawValue: "wizarr"))?.dependsOn == ["plex"])
     }
 
     @Test("per-app keys decode to typed values")

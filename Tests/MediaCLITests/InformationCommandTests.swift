@@ -1,0 +1,73 @@
+import Foundation
+import MediaTestSupport
+import Testing
+
+@Suite("init, explain and catalog")
+struct InformationCommandTests {
+    @Test("init writes a commented starter that validates and renders, and refuses to overwrite it")
+    func initStarter() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = mediactl(["init", "plex", "tautulli"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.output == "wrote mediactl.yaml; next: edit it, then run 'mediactl render'\n")
+        let starter = try #require(text(folder, "mediactl.yaml"))
+        #expect(starter.contains("\n  # Plex Media Server: streams movies and TV, transcodes\n  plex: {}\n"))
+        #expect(starter.contains("\n  tautulli: {}\n"))
+        let validate = mediactl(["validate"], in: folder)
+        #expect(validate.status == 0 && validate.error.isEmpty, "\(validate.error)")
+        #expect(mediactl(["render"], in: folder).status == 0)
+        let again = mediactl(["init"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.error.contains("'mediactl.yaml' already exists; pass --force to replace it"))
+        #expect(text(folder, "mediactl.yaml") == starter)
+        #expect(mediactl(["init", "--force"], in: folder).status == 0)
+        #expect(text(folder, "mediactl.yaml")?.contains("  qbittorrent: {}\n") == true, "default apps")
+    }
+
+    @Test("init rejects a service that is not in the catalog and suggests one")
+    func initUnknown() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = mediactl(["init", "sonar"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.error.contains("'sonar' is not in the catalog; did you mean 'sonarr'?"))
+        #expect(Fixtures.entries(of: folder).isEmpty)
+    }
+
+    @Test("explain prints the resolved spec and the files, in text and JSON")
+    func explain() throws {
+        let config = "Examples/home-ops/mediactl.yaml"
+        let run = mediactl(["explain", "overseerr", "--config", config])
+        #expect(run.status == 0)
+        #expect(run.output.contains("service       overseerr (deprecated → seerr)\n"))
+        #expect(run.output.contains("probe         HTTP /api/v1/status\n"))
+        #expect(run.output.contains("resources     requests cpu 100m, memory 128Mi; limits cpu 1000m, memory 1024Mi\n"))
+        #expect(run.output.contains("  kubernetes/apps/media/overseerr/app/pvc.yaml\n"))
+        let json = mediactl(["explain", "tautulli", "--json", "--config", config])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["image"] as? String == "ghcr.io/home-operations/tautulli:2.16.1")
+        #expect(object["sidecars"] as? [String] == ["jbops: registry.k8s.io/git-sync/git-sync:v4.7.0"])
+        #expect(object["host"] as? String == "tautulli.${SECRET_DOMAIN}")
+        let unknown = mediactl(["explain", "tautuli", "--config", config])
+        #expect(unknown.status == 1 && unknown.error.contains("did you mean 'tautulli'?"))
+    }
+
+    @Test("catalog lists every service as a table and as JSON")
+    func catalog() throws {
+        let table = mediactl(["catalog"])
+        #expect(table.status == 0)
+        let lines = table.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID ") == true)
+        #expect(lines.contains { $0.hasPrefix("plex ") && $0.contains("ghcr.io/home-operations/plex:") })
+        #expect(lines.contains { $0.hasPrefix("overseerr ") && $0.hasSuffix("deprecated → seerr") })
+        let json = mediactl(["catalog", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(entries.count == lines.count - 1)
+        let tautulli = try #require(entries.first { $0["id"] as? String == "tautulli" })
+        #expect(tautulli["port"] as? Int == 8181 && tautulli["probe"] as? String == "HTTP /status")
+        for entry in entries where entry["renders"] as? Bool == true {
+            #expect(entry["tag"] as? String != "latest", "\(entry["id"] ?? "?") uses latest")
+        }
+    }
+}

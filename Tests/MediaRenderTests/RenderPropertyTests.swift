@@ -1,0 +1,99 @@
+import Foundation
+import MediaConfig
+import MediaKit
+import MediaTestSupport
+import MediaYAML
+import Testing
+
+@testable import MediaRender
+
+/// Properties every rendered tree has, checked on every example and render fixture.
+@Suite("rendered trees")
+struct RenderPropertyTests {
+    /// Every example and fixture config that renders.
+    static let configs: [URL] =
+        Fixtures.exampleConfigs()
+        + RenderFixtureTests.cases.map { RenderFixtureTests.directory.appendingPathComponent("\($0)/mediactl.yaml") }
+
+    static func stack(_ url: URL) throws -> Stack {
+        let text = try #require(Fixtures.text(url))
+        return try #require(ConfigLoader.load(text: text).stack)
+    }
+
+    @Test("rendering twice gives byte-identical files", arguments: configs)
+    func deterministic(config: URL) throws {
+        let stack = try Self.stack(config)
+        #expect(Renderer(stack: stack).render() == Renderer(stack: stack).render())
+    }
+
+    @Test("files are sorted by path, and each carries the marker and ends in one newline", arguments: configs)
+    func markerAndOrder(config: URL) throws {
+        let files = Renderer(stack: try Self.stack(config)).render()
+        #expect(!files.isEmpty)
+        #expect(files.map(\.path) == files.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        for file in files {
+            let head = file.contents.split(separator: "\n").prefix(2)
+            #expect(head.contains { $0.contains(MediaRender.generatedMarker) }, "\(file.path) lacks the marker")
+            #expect(file.contents.hasSuffix("\n") && !file.contents.hasSuffix("\n\n"), "\(file.path)")
+            #expect(!file.contents.contains("\t") && !file.contents.contains(" \n"), "\(file.path)")
+            if !file.path.hasSuffix(".md") {
+                #expect(head.contains { $0.hasPrefix("# yaml-language-server: $schema=https://") }, "\(file.path)")
+            }
+        }
+    }
+
+    @Test("every rendered YAML file reads back through the reader as the value that was emitted", arguments: configs)
+    func roundTrip(config: URL) throws {
+        for (path, content) in Renderer(stack: try Self.stack(config)).layout().files {
+            guard case .manifest(let manifest) = content else { continue }
+            let text = YAMLEmitter().emit(manifest.yamlValue())
+            let read = YAMLReader().read(text)
+            #expect(read.diagnostics.isEmpty, "\(path): \(read.diagnostics)")
+            let root = try #require(read.root)
+            #expect(typedValue(of: root) == manifest.yamlValue(), "\(path) does not read back as emitted")
+        }
+    }
+
+    @Test("every PVC and namespace is protected from Flux pruning", arguments: configs)
+    func pruneProtection(config: URL) throws {
+        for file in Renderer(stack: try Self.stack(config)).render()
+        where file.contents.contains("\nkind: PersistentVolumeClaim\n") || file.contents.contains("\nkind: Namespace\n")
+        {
+            #expect(file.contents.contains("    kustomize.toolkit.fluxcd.io/prune: disabled\n"), "\(file.path)")
+        }
+    }
+
+    @Test("reordering apps, env and nodeSelector entries in the config does not change the output")
+    func orderIndependent() throws {
+        let forward = """
+            version: 1
+            apps:
+              sonarr: {env: {A: '1', B: '2'}, nodeSelector: {x: '1', y: '2'}}
+              radarr: {dependsOn: [sonarr, network/cloudflared]}
+            """
+        let backward = """
+            version: 1
+            apps:
+              radarr: {dependsOn: [network/cloudflared, sonarr]}
+              sonarr: {nodeSelector: {y: '2', x: '1'}, env: {B: '2', A: '1'}}
+            """
+        let first = try #require(ConfigLoader.load(text: forward).stack)
+        let second = try #require(ConfigLoader.load(text: backward).stack)
+        #expect(Renderer(stack: first).render() == Renderer(stack: second).render())
+    }
+
+    /// The node tree typed the way a YAML 1.2 core-schema parser types plain scalars.
+    private func typedValue(of node: YAMLNode) -> YAMLValue {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.resolution {
+            case .null: return .null
+            case .boolean: return .boolean(scalar.text == "true")
+            case .number: return Int(scalar.text).map(YAMLValue.integer) ?? .string(scalar.text)
+            default: return .string(scalar.text)
+            }
+        case .sequence(let items): return .sequence(items.map(typedValue(of:)))
+        case .mapping(let pairs): return .mapping(YAMLMapping(pairs.map { ($0.keyText, typedValue(of: $0.value)) }))
+        }
+    }
+}
