@@ -47,21 +47,10 @@ struct CatalogCommand {
     }
 
     private func entry(_ entry: CatalogEntry) -> Entry {
-        var status = "active"
-        var replacedBy: String?
-        switch entry.status {
-        case .active: break
-        case .deprecated(let successor):
-            status = "deprecated"
-            replacedBy = successor.rawValue
-        case .retired(let successor):
-            status = "retired"
-            replacedBy = successor?.rawValue
-        }
         let spec = entry.spec
         return Entry(
             id: entry.id.rawValue, category: entry.category.rawValue, summary: entry.summary,
             image: spec?.image.repository, tag: spec?.image.tag, port: spec?.port?.number, probe: spec?.probe.summary,
-            status: status, replacedBy: replacedBy, renders: spec != nil)
+            status: entry.status.name, replacedBy: entry.status.replacement?.rawValue, renders: spec != nil)
     }
 }

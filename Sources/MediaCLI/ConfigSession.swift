@@ -57,6 +57,12 @@ struct ConfigSession {
             diagnostics: diagnostics, outputRoot: outputRoot)
     }
 
+    /// The message for an app name the config does not have, with the nearest one it does.
+    func unknownApp(_ name: String, in stack: Stack) -> String {
+        let near = NameSuggestion.nearest(to: name, in: stack.apps.map(\.name.rawValue))
+        return "no app '\(name)' in \(location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? "")
+    }
+
     /// Prints the diagnostics (errors only when quiet) with source lines and carets.
     func printDiagnostics(_ terminal: Terminal) {
         let shown = terminal.isQuiet ? diagnostics.filter { $0.severity == .error } : diagnostics
@@ -76,10 +82,4 @@ struct ConfigSession {
         }
         return stack
     }
-}
-
-/// "1 error", "2 errors".
-enum Plural {
-    /// `number` and `noun`, with an `s` unless the number is 1.
-    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

@@ -41,9 +41,7 @@ struct ExplainCommand {
         else { return ExitStatus.failure }
         let name = invocation.arguments[0]
         guard let spec = stack.app(named: AppName(rawValue: name)) else {
-            let near = NameSuggestion.nearest(to: name, in: stack.apps.map(\.name.rawValue))
-            terminal.error(
-                "no app '\(name)' in \(session.location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            terminal.error(session.unknownApp(name, in: stack))
             return ExitStatus.failure
         }
         let app = AppResolver(stack: stack).resolve(spec)
@@ -53,17 +51,6 @@ struct ExplainCommand {
     }
 
     private func report(_ app: ResolvedApp, files: [String]) -> Report {
-        var status = "active"
-        var replacedBy: String?
-        switch app.catalogEntry?.status {
-        case .deprecated(let successor):
-            status = "deprecated"
-            replacedBy = successor.rawValue
-        case .retired(let successor):
-            status = "retired"
-            replacedBy = successor?.rawValue
-        case .active, nil: break
-        }
         var kind = app.catalogEntry == nil ? "generic" : "catalog"
         if case .proxy = app.kind { kind = "proxy" }
         var resources: [String: [String: String]] = [:]
@@ -80,12 +67,13 @@ struct ExplainCommand {
         case .dropsRoot: security = "drops root: starts as root and switches to PUID/PGID itself"
         }
         return Report(
-            app: app.name.rawValue, service: app.service.rawValue, status: status, replacedBy: replacedBy,
+            app: app.name.rawValue, service: app.service.rawValue, status: app.catalogEntry?.status.name ?? "active",
+            replacedBy: app.catalogEntry?.status.replacement?.rawValue,
             enabled: app.enabled, namespace: app.namespace, kind: kind, image: app.image?.description,
             port: app.port?.number, portName: app.port?.name, probe: app.probe.summary,
             exposure: app.exposure.rawValue, host: app.host, auth: app.auth, security: security,
             resources: resources, environment: app.environment,
-            secrets: app.secrets.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+            secrets: app.secrets.keys.sortedByBytes(),
             configVolume: app.configVolume.map {
                 "PVC \($0.claimName) (\($0.size)\($0.storageClass.map { ", " + $0 } ?? "")) at \($0.path)"
             },
@@ -108,7 +96,7 @@ struct ExplainCommand {
         }
         func list(_ label: String, _ items: [String]) -> String { line(label, items.joined(separator: "; ")) }
         let status = report.status == "active" ? "" : " (\(report.status)\(report.replacedBy.map { " → " + $0 } ?? ""))"
-        let env = report.environment.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let env = report.environment.sorted { $0.key.precedesInByteOrder($1.key) }
             .map { "\($0.key)=\($0.value)" }
         let resources = ["requests", "limits"].compactMap { key in
             report.resources[key].map { values in

@@ -1,4 +1,5 @@
 import Foundation
+import MediaKit
 import MediaRender
 
 /// Writes a rendered tree into the output root safely (PRODUCT.md §4): it never overwrites or removes a
@@ -46,7 +47,7 @@ struct FileTreeWriter {
                 changes.append(TreePlan.Change(path: path.path, kind: .remove, old: path.text, new: nil))
             }
         }
-        changes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        changes.sort { $0.path.precedesInByteOrder($1.path) }
         return TreePlan(changes: changes, handWritten: handWritten)
     }
 

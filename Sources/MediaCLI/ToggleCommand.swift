@@ -17,9 +17,7 @@ struct ToggleCommand {
         else { return ExitStatus.failure }
         let names = invocation.arguments
         for name in names where stack.app(named: AppName(rawValue: name)) == nil {
-            let near = NameSuggestion.nearest(to: name, in: stack.apps.map(\.name.rawValue))
-            terminal.error(
-                "no app '\(name)' in \(session.location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            terminal.error(session.unknownApp(name, in: stack))
             return ExitStatus.failure
         }
         if !enabling, let blocker = dependent(of: names, in: stack) {

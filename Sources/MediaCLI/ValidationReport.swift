@@ -30,10 +30,5 @@ struct ValidationReport: Encodable {
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    func json() -> String { JSONText.encode(self) }
 }

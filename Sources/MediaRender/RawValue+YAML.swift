@@ -21,7 +21,7 @@ extension YAMLValue {
     /// new keys follow in UTF-8 order.
     func merging(_ overrides: [String: RawValue]) -> YAMLValue {
         guard case .mapping(var mapping) = self else { return RawValue.map(overrides).yamlValue }
-        for key in overrides.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for key in overrides.keys.sortedByBytes() {
             guard let override = overrides[key] else { continue }
             switch (mapping[key], override) {
             case (_, .null):

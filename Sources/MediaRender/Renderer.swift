@@ -32,7 +32,7 @@ public struct Renderer: Sendable {
     func layout() -> FluxLayout {
         var layout = FluxLayout()
         let apps = AppResolver(stack: stack).resolveAll()
-        let namespaces = Set(apps.map(\.namespace)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let namespaces = Set(apps.map(\.namespace)).sortedByBytes()
         for namespace in namespaces {
             let members = apps.filter { $0.namespace == namespace }
             addNamespace(namespace, apps: members, to: &layout)
@@ -67,6 +67,6 @@ public struct Renderer: Sendable {
         for mount in apps.flatMap(\.mounts) {
             if case .pvc = mount.source { claims[mount.volume] = mount.source }
         }
-        return claims.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+        return claims.sorted { $0.key.precedesInByteOrder($1.key) }.map { ($0.key, $0.value) }
     }
 }

@@ -13,9 +13,7 @@ public struct FluxDependency: Hashable, Sendable, Comparable {
 
     /// Sorted by namespace, then name (UTF-8 bytes), for stable output.
     public static func < (lhs: FluxDependency, rhs: FluxDependency) -> Bool {
-        let left = (lhs.namespace ?? "", lhs.name)
-        let right = (rhs.namespace ?? "", rhs.name)
-        return left.0 == right.0
-            ? left.1.utf8.lexicographicallyPrecedes(right.1.utf8) : left.0.utf8.lexicographicallyPrecedes(right.0.utf8)
+        let (left, right) = (lhs.namespace ?? "", rhs.namespace ?? "")
+        return left == right ? lhs.name.precedesInByteOrder(rhs.name) : left.precedesInByteOrder(right)
     }
 }

@@ -52,7 +52,7 @@ struct AppTranslator {
     private func externalSecret() -> ExternalSecret? {
         var store: String?
         var entries: [ExternalSecret.Entry] = []
-        for variable in app.secrets.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for variable in app.secrets.keys.sortedByBytes() {
             guard case .externalSecret(let secretStore, let key, let property) = app.secrets[variable] else {
                 continue
             }
@@ -68,7 +68,7 @@ struct AppTranslator {
     private func proxied(_ proxy: ProxySpec) -> [(file: String, manifest: any Manifest)] {
         var files: [(file: String, manifest: any Manifest)] = []
         let settings = stack.exposure
-        for target in proxy.apps.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for target in proxy.apps.sortedByBytes() {
             let name = "\(app.name)-\(target)"
             let remote = "\(target).\(proxy.domain)"
             files.append(

@@ -23,7 +23,7 @@ struct FluxLayout {
     /// Every file as text, sorted by path (UTF-8 bytes), each with the generated-file marker near its top.
     func renderedFiles() -> [RenderedFile] {
         let emitter = YAMLEmitter()
-        return files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { path in
+        return files.keys.sortedByBytes().compactMap { path in
             switch files[path] {
             case .manifest(let manifest):
                 var header = [MediaRender.generatedMarker]

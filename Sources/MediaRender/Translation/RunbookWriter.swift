@@ -43,7 +43,7 @@ struct RunbookWriter {
             lines.append("- **Depends on**: " + names.joined(separator: ", "))
         }
         if !app.nodeSelector.isEmpty {
-            let labels = app.nodeSelector.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let labels = app.nodeSelector.sorted { $0.key.precedesInByteOrder($1.key) }
             lines.append("- **Node selector**: " + labels.map { "`\($0.key)=\($0.value)`" }.joined(separator: ", "))
         }
         lines += ["- **Runbook**:"] + runbook(of: app).map { "    - \($0)" }
@@ -109,7 +109,7 @@ struct RunbookWriter {
 
     private func secrets(of app: ResolvedApp) -> String {
         guard !app.secrets.isEmpty else { return "none" }
-        let names = app.secrets.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let names = app.secrets.keys.sortedByBytes()
         return names.map { variable in
             switch app.secrets[variable] {
             case .externalSecret(let store, let key, _):

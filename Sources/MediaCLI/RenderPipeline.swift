@@ -1,0 +1,53 @@
+import Foundation
+import MediaKit
+import MediaRender
+
+/// `render`, `diff` and `check` share this pipeline: config → stack → rendered files → a plan against
+/// the disk. Only the last step differs.
+struct RenderPipeline {
+    let stack: Stack
+    let files: [RenderedFile]
+    let plan: TreePlan
+    let writer: FileTreeWriter
+
+    /// Runs the pipeline up to the plan, or prints why it cannot and returns nil.
+    static func prepare(_ invocation: Invocation, _ terminal: Terminal) -> RenderPipeline? {
+        guard let session = ConfigSession.open(invocation, terminal),
+            let stack = session.validStack(terminal)
+        else { return nil }
+        do {
+            return try make(outputRoot: session.outputRoot, stack: stack)
+        } catch {
+            terminal.error(error.message)
+            return nil
+        }
+    }
+
+    /// Renders `stack` and compares it with the disk under `outputRoot`.
+    static func make(outputRoot: URL, stack: Stack) throws(FileTreeWriter.Failure) -> RenderPipeline {
+        let renderer = Renderer(stack: stack)
+        let files = renderer.render()
+        let writer = FileTreeWriter(root: outputRoot)
+        let plan = try writer.plan(files, managedDirectories: renderer.managedDirectories)
+        return RenderPipeline(stack: stack, files: files, plan: plan, writer: writer)
+    }
+
+    /// Writes the plan, refusing hand-written files unless `force`. Returns the exit status.
+    func write(force: Bool, _ terminal: Terminal) -> Int32 {
+        if !plan.handWritten.isEmpty, !force {
+            for path in plan.handWritten {
+                terminal.error(
+                    "refusing to overwrite '\(path)': it lacks the generated-file marker, so mediactl did not "
+                        + "write it; move it away or pass --force")
+            }
+            return ExitStatus.failure
+        }
+        do {
+            try writer.apply(plan)
+        } catch {
+            terminal.error(error.message)
+            return ExitStatus.failure
+        }
+        return ExitStatus.success
+    }
+}
