@@ -21,8 +21,8 @@ let package = Package(
         // Argument parsing, commands; the only code that touches the file system.
         .target(name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
         .executableTarget(name: "mediactl", dependencies: ["MediaCLI"]),
-        // Fixture paths, golden files with record mode, line diffs: shared by the test targets.
-        .target(name: "MediaTestSupport", path: "Tests/MediaTestSupport"),
+        // Fixture paths, golden files and trees with record mode (diffs by MediaRender's UnifiedDiff).
+        .target(name: "MediaTestSupport", dependencies: ["MediaRender"], path: "Tests/MediaTestSupport"),
         .testTarget(name: "MediaYAMLTests", dependencies: ["MediaYAML", "MediaTestSupport"]),
         .testTarget(name: "MediaKitTests", dependencies: ["MediaKit"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import MediaRender
 
 /// Compares text with a golden file, and rewrites the golden in record mode.
 ///
@@ -37,7 +38,8 @@ public enum GoldenFile {
         guard let expected else {
             return "missing golden \(name); run MEDIACTL_RECORD=1 swift test to record it"
         }
-        return "\(name) differs from the output (- golden, + actual):\n" + LineDiff.unified(expected, actual)
+        return "\(name) differs from the output (- golden, + actual):\n"
+            + UnifiedDiff(oldName: "golden/\(name)", newName: "actual/\(name)").text(from: expected, to: actual)
     }
 
     /// Reports golden files in `directory` ending in `suffix` that no test case produced; in record

@@ -23,12 +23,12 @@ struct GoldenFileTests {
         #expect(GoldenFile.compare("same\n", with: url, recording: true, onCI: false) == nil)
     }
 
-    @Test("a difference fails with a line diff and leaves the golden alone")
+    @Test("a difference fails with a unified diff and leaves the golden alone")
     func difference() throws {
         let url = try Self.temporaryGolden("one\ntwo\nthree\n")
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let failure = GoldenFile.compare("one\n2\nthree\n", with: url, recording: false, onCI: false)
-        #expect(failure?.contains("- two\n+ 2") == true)
+        #expect(failure?.contains("@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n") == true)
         #expect(try String(contentsOf: url, encoding: .utf8) == "one\ntwo\nthree\n")
     }
 
