@@ -28,9 +28,10 @@ struct FileTreeWriter {
     func plan(_ files: [RenderedFile], managedDirectories: [String]) throws(Failure) -> TreePlan {
         var changes: [TreePlan.Change] = []
         var handWritten: [String] = []
+        var safeFolders: Set<String> = []
         let rendered = Set(files.map(\.path))
         for file in files {
-            let url = try target(file.path)
+            let url = try target(file.path, safeFolders: &safeFolders)
             guard let old = try read(url, path: file.path) else {
                 changes.append(TreePlan.Change(path: file.path, kind: .add, old: nil, new: file.contents))
                 continue
@@ -43,8 +44,13 @@ struct FileTreeWriter {
             changes.append(TreePlan.Change(path: file.path, kind: .update, old: old, new: file.contents))
         }
         for directory in managedDirectories {
-            for path in try generatedFiles(under: directory) where !rendered.contains(path.path) {
-                changes.append(TreePlan.Change(path: path.path, kind: .remove, old: path.text, new: nil))
+            let base = root.path + "/" + directory
+            for relative in FileSystem.regularFiles(under: base) {
+                let path = directory + "/" + relative
+                guard !rendered.contains(path), let text = try? FileSystem.read(base + "/" + relative),
+                    Self.isGenerated(text)
+                else { continue }
+                changes.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
             }
         }
         changes.sort { $0.path.precedesInByteOrder($1.path) }
@@ -53,8 +59,9 @@ struct FileTreeWriter {
 
     /// Carries out `plan`. Hand-written files must have been refused (or forced) by the caller.
     func apply(_ plan: TreePlan) throws(Failure) {
+        var safeFolders: Set<String> = []
         for change in plan.effective {
-            let url = try target(change.path)
+            let url = try target(change.path, safeFolders: &safeFolders)
             if let new = change.new {
                 try writeAtomically(new, to: url, path: change.path)
             } else {
@@ -70,47 +77,32 @@ struct FileTreeWriter {
 
     // MARK: paths
 
-    /// The URL of a relative path, refusing paths that could leave the root.
-    private func target(_ path: String) throws(Failure) -> URL {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    /// The URL of a relative path, refusing paths that could leave the root: absolute paths, `..`, and
+    /// symbolic links anywhere on the way. Folders already checked are remembered in `safeFolders`.
+    private func target(_ path: String, safeFolders: inout Set<String>) throws(Failure) -> URL {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             throw Failure(message: "refusing to write '\(path)': not a plain relative path")
         }
-        var url = root
-        for part in parts {
-            url.appendPathComponent(String(part))
-            if let type = try? fileManager.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType,
-                type == .typeSymbolicLink
-            {
-                throw Failure(message: "refusing to write '\(path)': '\(part)' is a symbolic link")
+        var prefix = ""
+        for (index, part) in parts.enumerated() {
+            prefix += (prefix.isEmpty ? "" : "/") + part
+            let isFolder = index < parts.count - 1
+            if isFolder, safeFolders.contains(prefix) { continue }
+            if FileSystem.kind(of: root.path + "/" + prefix) == .symbolicLink {
+                throw Failure(message: "refusing to write '\(path)': '\(prefix)' is a symbolic link")
             }
+            if isFolder { safeFolders.insert(prefix) }
         }
-        return url
+        return root.appendingPathComponent(path, isDirectory: false)
     }
 
     private func read(_ url: URL, path: String) throws(Failure) -> String? {
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { throw Failure(message: "cannot write '\(path)': a folder is in the way") }
-        guard let data = fileManager.contents(atPath: url.path) else {
-            throw Failure(message: "cannot read '\(path)'")
+        do {
+            return try FileSystem.read(url.path)
+        } catch {
+            throw Failure(message: "cannot read '\(path)': \(error.message)")
         }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Regular files with the marker below `directory` (symbolic links are neither followed nor removed).
-    private func generatedFiles(under directory: String) throws(Failure) -> [(path: String, text: String)] {
-        let base = root.appendingPathComponent(directory)
-        guard let enumerator = fileManager.enumerator(atPath: base.path) else { return [] }
-        var found: [(path: String, text: String)] = []
-        while let relative = enumerator.nextObject() as? String {
-            guard enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
-            let path = directory + "/" + relative
-            guard let data = fileManager.contents(atPath: base.appendingPathComponent(relative).path) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            if Self.isGenerated(text) { found.append((path, text)) }
-        }
-        return found
     }
 
     // MARK: writing
