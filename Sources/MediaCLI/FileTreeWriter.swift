@@ -50,6 +50,7 @@ struct FileTreeWriter {
                 guard !rendered.contains(path), let text = try? FileSystem.read(base + "/" + relative),
                     Self.isGenerated(text)
                 else { continue }
+                _ = try target(path, safeFolders: &safeFolders)  // refuse now, before anything is written
                 changes.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
             }
         }
