@@ -156,4 +156,23 @@ struct RenderCommandTests {
         }
         #expect(Fixtures.entries(of: folder) == ["mediactl.yaml"])
     }
+
+    @Test("a symbolic link on the way to a generated path stops render before anything is written")
+    func symbolicLink() throws {
+        let folder = try exampleCopy("plex")
+        let outside = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("kubernetes"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("kubernetes/apps"), withDestinationURL: outside)
+        let run = mediactl(["render"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.error.contains("'kubernetes/apps' is a symbolic link"))
+        #expect(Fixtures.entries(of: outside).isEmpty)
+        #expect(text(folder, "docs/apps/media.md") == nil)
+    }
 }
