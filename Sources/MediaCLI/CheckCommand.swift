@@ -44,7 +44,7 @@ struct CheckCommand {
             let report = Report(
                 config: session.location.displayPath, ok: ok, errors: session.errorCount,
                 warnings: session.warningCount,
-                diagnostics: ValidationReport(path: "", diagnostics: session.diagnostics).diagnostics, drift: drift)
+                diagnostics: session.diagnostics.map(ValidationReport.Entry.init), drift: drift)
             terminal.output(JSONText.encode(report))
             return ok ? ExitStatus.success : ExitStatus.failure
         }

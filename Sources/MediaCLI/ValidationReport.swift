@@ -9,6 +9,14 @@ struct ValidationReport: Encodable {
         let line: Int?
         let column: Int?
         let message: String
+
+        /// The entry of one diagnostic.
+        init(_ diagnostic: Diagnostic) {
+            severity = diagnostic.severity.rawValue
+            line = diagnostic.position?.line
+            column = diagnostic.position?.column
+            message = diagnostic.message
+        }
     }
 
     let path: String
@@ -22,11 +30,7 @@ struct ValidationReport: Encodable {
         errors = diagnostics.filter { $0.severity == .error }.count
         warnings = diagnostics.count - errors
         valid = errors == 0
-        self.diagnostics = diagnostics.map {
-            Entry(
-                severity: $0.severity.rawValue, line: $0.position?.line, column: $0.position?.column,
-                message: $0.message)
-        }
+        self.diagnostics = diagnostics.map(Entry.init)
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.
