@@ -11,7 +11,27 @@ struct CheckCommand {
     struct Report: Encodable {
         struct Drift: Encodable {
             let path: String
+            /// `added`, `updated`, `removed` or `hand-written`.
             let change: String
+            let message: String
+
+            init(_ change: TreePlan.Change, handWritten: Bool) {
+                path = change.path
+                switch (change.kind, handWritten) {
+                case (_, true):
+                    self.change = "hand-written"
+                    message = "a file without the generated-file marker sits at a generated path"
+                case (.add, _):
+                    self.change = change.kind.rawValue
+                    message = "missing (render would add it)"
+                case (.remove, _):
+                    self.change = change.kind.rawValue
+                    message = "stale generated file (render would remove it)"
+                case (.update, _), (.unchanged, _):
+                    self.change = change.kind.rawValue
+                    message = "differs from what render writes"
+                }
+            }
         }
 
         let config: String
@@ -20,6 +40,8 @@ struct CheckCommand {
         let warnings: Int
         let diagnostics: [ValidationReport.Entry]
         let drift: [Drift]
+        /// Why the tree could not be compared (a path that is a symbolic link, an unreadable file).
+        let failure: String?
     }
 
     func run() -> Int32 {
@@ -30,11 +52,7 @@ struct CheckCommand {
         if let stack = session.stack {
             do {
                 let plan = try RenderPipeline.make(outputRoot: session.outputRoot, stack: stack).plan
-                drift = plan.effective.map { change in
-                    Report.Drift(
-                        path: change.path,
-                        change: plan.handWritten.contains(change.path) ? "hand-written" : change.kind.rawValue)
-                }
+                drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
             } catch {
                 failure = error.message
             }
@@ -44,14 +62,14 @@ struct CheckCommand {
             let report = Report(
                 config: session.location.displayPath, ok: ok, errors: session.errorCount,
                 warnings: session.warningCount,
-                diagnostics: session.diagnostics.map(ValidationReport.Entry.init), drift: drift)
+                diagnostics: session.diagnostics.map(ValidationReport.Entry.init), drift: drift, failure: failure)
             terminal.output(JSONText.encode(report))
             return ok ? ExitStatus.success : ExitStatus.failure
         }
         session.printDiagnostics(terminal)
         if let failure { terminal.error(failure) }
         for entry in drift {
-            terminal.diagnostic("\(entry.path): error: \(describe(entry.change)); run 'mediactl render'\n")
+            terminal.diagnostic("\(entry.path): error: \(entry.message); run 'mediactl render'\n")
         }
         if ok {
             if !terminal.isQuiet {
@@ -64,15 +82,5 @@ struct CheckCommand {
             "check: \(Plural.count(session.errorCount, "config error")), "
                 + "\(Plural.count(drift.count, "drifted file"))\n")
         return ExitStatus.failure
-    }
-
-    private func describe(_ change: String) -> String {
-        switch change {
-        case "added": "missing (render would add it)"
-        case "updated": "differs from what render writes"
-        case "removed": "stale generated file (render would remove it)"
-        case "hand-written": "a file without the generated-file marker sits at a generated path"
-        default: change
-        }
     }
 }

@@ -5,9 +5,9 @@ import MediaRender
 /// `render`, `diff` and `check` share this pipeline: config → stack → rendered files → a plan against
 /// the disk. Only the last step differs.
 struct RenderPipeline {
-    let stack: Stack
-    let files: [RenderedFile]
+    /// What writing the rendered tree would change.
     let plan: TreePlan
+    /// Writes ``plan`` under the output root.
     let writer: FileTreeWriter
 
     /// Runs the pipeline up to the plan, or prints why it cannot and returns nil.
@@ -29,7 +29,7 @@ struct RenderPipeline {
         let files = renderer.render()
         let writer = FileTreeWriter(root: outputRoot)
         let plan = try writer.plan(files, managedDirectories: renderer.managedDirectories)
-        return RenderPipeline(stack: stack, files: files, plan: plan, writer: writer)
+        return RenderPipeline(plan: plan, writer: writer)
     }
 
     /// Writes the plan, refusing hand-written files unless `force`. Returns the exit status.

@@ -136,7 +136,23 @@ struct RenderCommandTests {
             try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(object["ok"] as? Bool == false)
         let entries = try #require(object["drift"] as? [[String: String]])
-        #expect(entries == [["path": path, "change": "updated"]])
+        #expect(entries == [["path": path, "change": "updated", "message": "differs from what render writes"]])
+        #expect(object["failure"] == nil || object["failure"] is NSNull)
+    }
+
+    @Test("an image pinned by digest alone is an error: the chart prints repository:tag")
+    func digestOnlyImage() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write(
+            "version: 1\ncluster: {domain: example.org}\napps:\n  web: {image: 'nginx@sha256:abc', port: 80}\n",
+            to: folder.appendingPathComponent("mediactl.yaml"))
+        let run = mediactl(["render"], in: folder)
+        #expect(run.status == 1)
+        #expect(
+            run.error.contains(
+                "mediactl.yaml:4:9: error: image 'nginx@sha256:abc' of app 'web' has a digest but no tag; "
+                    + "the app-template chart needs both, as 'nginx:TAG@sha256:abc'"))
     }
 
     @Test("a config error stops render, diff and check with exit 1 and the located diagnostic")

@@ -4,13 +4,10 @@ public struct ScratchVolume: Hashable, Sendable {
     public var name: String
     /// Where it is mounted.
     public var path: String
-    /// Whether it lives in memory (`medium: Memory`) instead of on the node's disk.
-    public var inMemory: Bool
 
     /// Creates a scratch volume.
-    public init(name: String, path: String, inMemory: Bool = false) {
+    public init(name: String, path: String) {
         self.name = name
         self.path = path
-        self.inMemory = inMemory
     }
 }

@@ -20,8 +20,6 @@ public struct ServiceSpec: Hashable, Sendable {
     public var auth: Bool
     /// Requests and limits when the config does not say.
     public var resources: ResourceRequirements
-    /// Environment variables every instance gets (the config's `env` wins).
-    public var environment: [String: String]
     /// Arguments of the main container; empty for the image's default command.
     public var arguments: [String]
     /// `emptyDir` volumes the service needs (caches, transcode space, sidecar hand-over).
@@ -39,7 +37,7 @@ public struct ServiceSpec: Hashable, Sendable {
     public init(
         image: ImageReference, port: ServicePort?, portEnvironmentVariable: String? = nil, probe: HealthProbe,
         configPath: String? = "/config", security: SecurityProfile, exposure: Exposure = .internal,
-        auth: Bool = true, resources: ResourceRequirements, environment: [String: String] = [:],
+        auth: Bool = true, resources: ResourceRequirements,
         arguments: [String] = [], scratchVolumes: [ScratchVolume] = [], sidecars: [SidecarSpec] = [],
         cronJobs: [CronJobSpec] = [], configFiles: [ConfigFileSpec] = [], metricsPath: String? = nil
     ) {
@@ -52,7 +50,6 @@ public struct ServiceSpec: Hashable, Sendable {
         self.exposure = exposure
         self.auth = auth
         self.resources = resources
-        self.environment = environment
         self.arguments = arguments
         self.scratchVolumes = scratchVolumes
         self.sidecars = sidecars

@@ -53,7 +53,6 @@ public struct AppResolver: Sendable {
             environment["PGID"] = String(stack.cluster.user.gid)
         }
         if let variable = spec?.portEnvironmentVariable, let port { environment[variable] = String(port.number) }
-        environment.merge(spec?.environment ?? [:]) { _, catalog in catalog }
         environment.merge(app.env) { _, user in user }
         return environment
     }

@@ -38,7 +38,7 @@ public struct ResolvedApp: Hashable, Sendable {
     /// Requests and limits of the main container.
     public var resources: ResourceRequirements
     /// Environment of the main container: TZ, PUID/PGID where the image wants them, the port variable,
-    /// the catalog's defaults and then the config's `env`.
+    /// then the config's `env`.
     public var environment: [String: String]
     /// Environment variables read from secrets.
     public var secrets: [String: SecretSource]
@@ -79,9 +79,4 @@ public struct ResolvedApp: Hashable, Sendable {
 
     /// The Secret that holds the app's `externalSecret` values: `<app>-secret`.
     public var externalSecretName: String { "\(name)-secret" }
-
-    /// Whether a secret comes from an ExternalSecret.
-    public var usesExternalSecret: Bool {
-        secrets.values.contains { if case .externalSecret = $0 { true } else { false } }
-    }
 }

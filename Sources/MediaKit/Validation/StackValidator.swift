@@ -10,7 +10,7 @@ public struct StackValidator: Sendable {
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for app in stack.apps {
-            issues += renderability(of: app) + lifecycle(of: app) + dependencies(of: app)
+            issues += renderability(of: app) + imageTag(of: app) + lifecycle(of: app) + dependencies(of: app)
         }
         issues += dependencyCycles() + hostClaims() + substitution()
         return issues
@@ -25,6 +25,17 @@ public struct StackValidator: Sendable {
                 .error, at: ["apps", app.name.rawValue],
                 "app '\(app.name)' runs service '\(app.service)', which the catalog lists but mediactl cannot "
                     + "render yet; give \(missing.joined(separator: " and ")) to run it as a generic app")
+        ]
+    }
+
+    /// The app-template chart renders `repository:tag`; an image pinned by digest alone would render none.
+    private func imageTag(of app: AppSpec) -> [ValidationIssue] {
+        guard let image = app.image, image.tag == nil else { return [] }
+        return [
+            ValidationIssue(
+                .error, at: ["apps", app.name.rawValue, "image"],
+                "image '\(image)' of app '\(app.name)' has a digest but no tag; the app-template chart needs both, "
+                    + "as '\(image.repository):TAG@\(image.digest ?? "")'")
         ]
     }
 

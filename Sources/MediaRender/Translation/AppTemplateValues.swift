@@ -84,11 +84,10 @@ struct AppTemplateValues {
     }
 
     private func imageValue(_ image: ImageReference) -> YAMLValue {
-        var mapping = YAMLMapping([("repository", .string(image.repository))])
-        // app-template takes a digest as part of the tag (`tag: 1.2.3@sha256:…`).
-        let tag = [image.tag, image.digest.map { "@" + $0 }].compactMap { $0 }.joined()
-        mapping.set("tag", .string(tag.hasPrefix("@") ? String(tag.dropFirst()) : tag))
-        return .mapping(mapping)
+        // app-template prints `repository:tag`, so a digest rides on the tag (`tag: 1.2.3@sha256:…`); the
+        // validator rejects images with a digest but no tag.
+        let tag = (image.tag ?? "") + (image.digest.map { "@" + $0 } ?? "")
+        return ["repository": .string(image.repository), "tag": .string(tag)]
     }
 
     /// Plain variables and secret references in one map, sorted by name.
@@ -264,10 +263,7 @@ struct AppTemplateValues {
             persistence.set(name, .mapping(entry))
         }
         for scratch in app.scratchVolumes {
-            var entry = YAMLMapping([("type", "emptyDir")])
-            if scratch.inMemory { entry.set("medium", "Memory") }
-            entry.set("globalMounts", [["path": .string(scratch.path)]])
-            persistence.set(scratch.name, .mapping(entry))
+            persistence.set(scratch.name, ["type": "emptyDir", "globalMounts": [["path": .string(scratch.path)]]])
         }
         if app.security.readOnlyRootFilesystem, persistence["tmp"] == nil {
             persistence.set("tmp", ["type": "emptyDir", "globalMounts": [["path": "/tmp"]]])
