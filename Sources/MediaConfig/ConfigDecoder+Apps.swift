@@ -6,8 +6,8 @@ extension ConfigDecoder {
     /// Per-app keys in the order `Docs/Config.md` lists them.
     static let appKeys = [
         "service", "enabled", "namespace", "image", "port", "expose", "host", "auth", "resources", "env", "secrets",
-        "storage", "mounts", "dependsOn", "nodeSelector", "gpu", "replicas", "proxy", "dashboard", "values",
-        "extraResources",
+        "storage", "mounts", "dependsOn", "nodeSelector", "gpu", "replicas", "exportarr", "vpn", "loadBalancer",
+        "proxy", "dashboard", "values", "extraResources",
     ]
 
     mutating func decodeApps(_ node: YAMLNode, storage: StorageSettings) -> [AppSpec] {
@@ -54,6 +54,9 @@ extension ConfigDecoder {
             case "nodeSelector": app.nodeSelector = stringMap(value, field) ?? [:]
             case "gpu": app.gpu = choice(value, field, as: GPUKind.self)
             case "replicas": app.replicas = integer(value, field, in: 0...100)
+            case "exportarr": if let exportarr = bool(value, field) { app.exportarr = exportarr }
+            case "vpn": app.vpn = decodeVPN(value, scope.nested("vpn"))
+            case "loadBalancer": app.loadBalancer = decodeLoadBalancer(value, scope.nested("loadBalancer"))
             case "proxy": app.proxy = decodeProxy(value, scope.nested("proxy"))
             case "dashboard": app.dashboard = decodeDashboard(value, scope.nested("dashboard"))
             case "values":
@@ -282,6 +285,40 @@ extension ConfigDecoder {
             return nil
         }
         return apps.count == items.count ? ProxySpec(domain: domain, port: port, apps: apps) : nil
+    }
+
+    /// `true`, `false` or `{secret: NAME}`.
+    private mutating func decodeVPN(_ node: YAMLNode, _ scope: ConfigScope) -> VPNSettings? {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" || scalar.text == "false" {
+            return scalar.text == "true" ? VPNSettings() : nil
+        }
+        guard node.pairs != nil else {
+            error(node, "expected true, false or a mapping with 'secret' for \(scope.selfField), found \(node.summary)")
+            return nil
+        }
+        guard let values = fields(node, scope, allowed: ["secret"]) else { return nil }
+        return VPNSettings(secret: values["secret"].flatMap { label($0, scope.field("secret")) })
+    }
+
+    /// `true`, `false` or `{ip: ADDRESS}`.
+    private mutating func decodeLoadBalancer(_ node: YAMLNode, _ scope: ConfigScope) -> LoadBalancerSettings? {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" || scalar.text == "false" {
+            return scalar.text == "true" ? LoadBalancerSettings() : nil
+        }
+        guard node.pairs != nil else {
+            error(node, "expected true, false or a mapping with 'ip' for \(scope.selfField), found \(node.summary)")
+            return nil
+        }
+        guard let values = fields(node, scope, allowed: ["ip"]) else { return nil }
+        var settings = LoadBalancerSettings()
+        if let ipNode = values["ip"], let ip = string(ipNode, scope.field("ip")) {
+            if IPAddressText.isValid(ip) {
+                settings.ip = ip
+            } else {
+                error(ipNode, "\(scope.field("ip")) must be an IPv4 or IPv6 address, found '\(ip)'")
+            }
+        }
+        return settings
     }
 
     private mutating func decodeDashboard(_ node: YAMLNode, _ scope: ConfigScope) -> DashboardSettings? {

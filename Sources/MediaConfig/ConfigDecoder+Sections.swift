@@ -160,14 +160,30 @@ extension ConfigDecoder {
                 }
             }
         }
-        if let value = values["media"], let media = label(value, scope.field("media")) {
-            if storage.volumes[media] == nil {
-                undefinedVolume(media, at: value, field: scope.field("media"), volumes: storage.volumes)
-            } else {
-                storage.media = media
-            }
-        }
+        if let value = values["media"] { decodeMedia(value, scope.nested("media"), into: &storage) }
         return storage
+    }
+
+    /// `media: VOLUME` or `media: {volume: VOLUME, path: /data}`.
+    private mutating func decodeMedia(_ node: YAMLNode, _ scope: ConfigScope, into storage: inout StorageSettings) {
+        var volumeNode = node
+        if node.pairs != nil {
+            guard let values = fields(node, scope, allowed: ["volume", "path"]) else { return }
+            if let pathNode = values["path"], let path = absolutePath(pathNode, scope.field("path")) {
+                storage.mediaPath = path
+            }
+            guard let volume = values["volume"] else {
+                error(node, "\(scope.selfField) needs a 'volume'")
+                return
+            }
+            volumeNode = volume
+        }
+        guard let media = label(volumeNode, scope.selfField) else { return }
+        if storage.volumes[media] == nil {
+            undefinedVolume(media, at: volumeNode, field: scope.selfField, volumes: storage.volumes)
+        } else {
+            storage.media = media
+        }
     }
 
     /// Records a reference to a volume that `storage.volumes` does not define.

@@ -37,6 +37,12 @@ public struct AppSpec: Hashable, Sendable {
     public var gpu: GPUKind?
     /// The number of pods, when it overrides the default of 1.
     public var replicas: Int?
+    /// Whether to run the exportarr metrics sidecar (*arr apps and SABnzbd).
+    public var exportarr = false
+    /// A gluetun VPN sidecar for a download client.
+    public var vpn: VPNSettings?
+    /// The app's raw port on a LoadBalancer Service.
+    public var loadBalancer: LoadBalancerSettings?
     /// For proxy apps: the remote apps it routes to.
     public var proxy: ProxySpec?
     /// Dashboard icon and group.

@@ -6,6 +6,8 @@ public struct StorageSettings: Hashable, Sendable {
     public var volumes: [String: SharedVolume] = [:]
     /// The name of the shared volume holding downloads and the library, if any.
     public var media: String?
+    /// Where every *arr app and download client mounts the media volume (`/data`).
+    public var mediaPath = "/data"
 
     /// The defaults: 5Gi config PVCs in the cluster's default storage class, no shared volumes.
     public init() {}

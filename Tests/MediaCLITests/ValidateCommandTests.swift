@@ -12,7 +12,7 @@ struct ValidateCommandTests {
         #expect(
             run.error.hasPrefix(
                 "Examples/home-ops/mediactl.yaml:41:3: warning: service 'overseerr' is deprecated upstream; "
-                    + "its successor is 'seerr'\n"))
+                    + "move to its successor 'seerr'\n"))
     }
 
     @Test("a bad config prints its diagnostics and a count on stderr and exits 1")

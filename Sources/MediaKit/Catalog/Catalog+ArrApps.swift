@@ -1,24 +1,67 @@
 extension Catalog {
-    /// The *arr apps: library managers, indexers and subtitles.
+    /// The *arr apps: library managers, indexers and subtitles. The managers and Bazarr mount the media volume
+    /// read-write at the shared path, like the download clients, so imports are hardlinks or atomic moves.
     static let arrApps: [CatalogEntry] = [
         CatalogEntry(
             "sonarr", .arr, "Sonarr: TV series library manager",
-            spec: ServiceSpec(
-                image: .pinned("ghcr.io/home-operations/sonarr", "4.0.16.2942"),
-                port: .http(8989), portEnvironmentVariable: "SONARR__SERVER__PORT", probe: .http(path: "/ping"),
-                security: .rootless, resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"))),
+            spec: arrApp(
+                "ghcr.io/home-operations/sonarr", "4.0.16.2942", port: 8989, variable: "SONARR__SERVER__PORT",
+                exportarr: "sonarr")),
         CatalogEntry(
             "radarr", .arr, "Radarr: movie library manager",
-            spec: ServiceSpec(
-                image: .pinned("ghcr.io/home-operations/radarr", "6.1.0.10293"),
-                port: .http(7878), portEnvironmentVariable: "RADARR__SERVER__PORT", probe: .http(path: "/ping"),
-                security: .rootless, resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"))),
-        CatalogEntry("lidarr", .arr, "Lidarr: music library manager"),
+            spec: arrApp(
+                "ghcr.io/home-operations/radarr", "6.1.0.10293", port: 7878, variable: "RADARR__SERVER__PORT",
+                exportarr: "radarr")),
+        CatalogEntry(
+            "lidarr", .arr, "Lidarr: music library manager",
+            // /ping is anonymous in Lidarr too (Lidarr/Lidarr src/Lidarr.Http/Ping/PingController.cs).
+            spec: arrApp(
+                "ghcr.io/home-operations/lidarr", "3.1.2.4938", port: 8686, variable: "LIDARR__SERVER__PORT",
+                exportarr: "lidarr")),
         CatalogEntry(
             "readarr", .arr, "Readarr: book library manager; archived upstream 2025-06-27",
-            status: .retired(replacedBy: nil)),
-        CatalogEntry("mylar3", .arr, "Mylar3: comic library manager"),
-        CatalogEntry("prowlarr", .indexers, "Prowlarr: indexer manager for the *arr apps"),
-        CatalogEntry("bazarr", .subtitles, "Bazarr: subtitles for Sonarr and Radarr"),
+            status: .retired(replacedBy: nil),
+            // The last linuxserver builds were nightlies; the image may be gone from the registry (CATALOG.md).
+            spec: ServiceSpec(
+                image: .pinned("lscr.io/linuxserver/readarr", "0.4.19-nightly"),
+                port: .http(8787), probe: .http(path: "/ping"), security: .dropsRoot,
+                resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"),
+                media: .manages, usesSQLite: true, metricsExporter: .exportarrConfigFile(mode: "readarr"))),
+        CatalogEntry(
+            "mylar3", .arr, "Mylar3: comic library manager",
+            spec: ServiceSpec(
+                // No health endpoint verified (CATALOG.md): TCP.
+                image: .pinned("lscr.io/linuxserver/mylar3", "v0.11.0-ls273"),
+                port: .http(8090), probe: .tcp, security: .dropsRoot,
+                resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"),
+                media: .manages, usesSQLite: true)),
+        CatalogEntry(
+            "prowlarr", .indexers, "Prowlarr: indexer manager for the *arr apps",
+            spec: ServiceSpec(
+                image: .pinned("ghcr.io/home-operations/prowlarr", "2.6.5.5623"),
+                port: .http(9696), portEnvironmentVariable: "PROWLARR__SERVER__PORT", probe: .http(path: "/ping"),
+                security: .rootless, resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"),
+                usesSQLite: true, metricsExporter: .exportarrConfigFile(mode: "prowlarr"))),
+        CatalogEntry(
+            "bazarr", .subtitles, "Bazarr: subtitles for Sonarr and Radarr",
+            spec: ServiceSpec(
+                // /api/system/ping answers without a key (as nixarr probes it). Bazarr writes subtitles beside the
+                // media, at the paths Sonarr and Radarr report, so it mounts the media volume like them.
+                image: .pinned("ghcr.io/home-operations/bazarr", "1.6.1"),
+                port: .http(6767), portEnvironmentVariable: "BAZARR__PORT", probe: .http(path: "/api/system/ping"),
+                security: .rootless, resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"),
+                media: .manages, usesSQLite: true, metricsExporter: .exportarrAPIKey(mode: "bazarr"))),
     ]
+
+    /// A Servarr library manager on a home-operations image: `/ping` (anonymous), SQLite in /config, the
+    /// media volume read-write, exportarr reading its `config.xml`.
+    private static func arrApp(
+        _ repository: String, _ tag: String, port: Int, variable: String, exportarr mode: String
+    ) -> ServiceSpec {
+        ServiceSpec(
+            image: .pinned(repository, tag), port: .http(port), portEnvironmentVariable: variable,
+            probe: .http(path: "/ping"), security: .rootless,
+            resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"),
+            media: .manages, usesSQLite: true, metricsExporter: .exportarrConfigFile(mode: mode))
+    }
 }

@@ -1,5 +1,6 @@
 extension Catalog {
-    /// Download clients.
+    /// Download clients. Each mounts the media volume read-write at the shared path, where the *arr apps
+    /// find the finished downloads; `vpn:` routes them through a gluetun sidecar.
     static let downloadClients: [CatalogEntry] = [
         CatalogEntry(
             "qbittorrent", .torrentClient, "qBittorrent: BitTorrent client with a web UI",
@@ -7,14 +8,34 @@ extension Catalog {
                 image: .pinned("ghcr.io/home-operations/qbittorrent", "5.1.4"),
                 port: .http(8080), portEnvironmentVariable: "QBT_WEBUI_PORT",
                 probe: .http(path: "/api/v2/app/version"), security: .rootless,
-                resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "8Gi"))),
+                resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "8Gi"),
+                media: .manages,
+                // Seed 002: peers on 6881 TCP and UDP, on a Service of its own (LoadBalancer with `loadBalancer:`).
+                peerPort: PeerPort(name: "bittorrent", number: 6881, environmentVariable: "QBT_TORRENTING_PORT"))),
         CatalogEntry(
             "sabnzbd", .usenetClient, "SABnzbd: Usenet client",
             spec: ServiceSpec(
                 image: .pinned("ghcr.io/home-operations/sabnzbd", "4.5.5"),
                 port: .http(8080), portEnvironmentVariable: "SABNZBD__PORT", probe: .http(path: "/api?mode=version"),
-                security: .rootless, resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "4Gi"))),
-        CatalogEntry("deluge", .torrentClient, "Deluge: BitTorrent client"),
-        CatalogEntry("jdownloader2", .directDownloader, "JDownloader 2: direct downloads from hosters"),
+                security: .rootless, resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "4Gi"),
+                media: .manages, metricsExporter: .exportarrAPIKey(mode: "sabnzbd"))),
+        CatalogEntry(
+            "deluge", .torrentClient, "Deluge: BitTorrent client",
+            spec: ServiceSpec(
+                // No health endpoint verified (CATALOG.md): TCP. Unverified tag: home-operations/containers
+                // apps/deluge builds Alpine's `deluge` package and tags its version; 2.2.0 is Deluge's latest
+                // release.
+                image: .pinned("ghcr.io/home-operations/deluge", "2.2.0"),
+                port: .http(8112), probe: .tcp, security: .rootless,
+                resources: .requests(cpu: "50m", memory: "256Mi", memoryLimit: "2Gi"), media: .manages)),
+        CatalogEntry(
+            "jdownloader2", .directDownloader, "JDownloader 2: direct downloads from hosters",
+            spec: ServiceSpec(
+                // The noVNC web UI on 5800; no health endpoint verified (CATALOG.md): TCP. jlesage images start as
+                // root and drop to USER_ID/GROUP_ID.
+                image: .pinned("docker.io/jlesage/jdownloader-2", "v26.09.1"),
+                port: .http(5800), probe: .tcp, security: .dropsRoot,
+                resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "2Gi"),
+                environment: ["USER_ID": "{uid}", "GROUP_ID": "{gid}"], media: .manages)),
     ]
 }

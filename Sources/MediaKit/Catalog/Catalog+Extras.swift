@@ -25,8 +25,23 @@ extension Catalog {
                     ConfigFileSpec(
                         name: "config.yml", path: "/app/config/config.yml", contents: plexTraktSyncConfig)
                 ])),
-        CatalogEntry("recyclarr", .configSync, "Recyclarr: keeps *arr quality profiles in code"),
+        CatalogEntry(
+            "recyclarr", .configSync, "Recyclarr: keeps *arr quality profiles in code",
+            spec: ServiceSpec(
+                // A daily CronJob running `sync` (CATALOG.md); recyclarr.yml goes in /config. 7.5.2 is the last 7.x
+                // (8.x changed the config format).
+                image: .pinned("ghcr.io/recyclarr/recyclarr", "7.5.2"),
+                port: nil, probe: .none, security: .nonRoot, exposure: .none,
+                resources: .requests(cpu: "10m", memory: "64Mi", memoryLimit: "256Mi"),
+                arguments: ["sync"], schedule: "@daily")),
     ]
+
+    /// The exportarr metrics sidecar (`exportarr: true`): port 9707, `/healthz`, metrics at `/metrics`.
+    static let exportarrImage: ImageReference = .pinned("ghcr.io/onedr0p/exportarr", "v2.3.0")
+    /// The port exportarr serves metrics on, named `metrics` on the app's Service.
+    public static let exportarrPort = ServicePort.metrics(9707)
+    /// The gluetun VPN sidecar (`vpn:`, seed 004); it needs `NET_ADMIN` for its tunnel.
+    static let gluetunImage: ImageReference = .pinned("ghcr.io/qdm12/gluetun", "v3.41.1")
 
     /// The settings seed 001 mounts from its ConfigMap: the `sync` and `watch` sections of PlexTraktSync's
     /// `config.default.yml`; every other setting keeps its default.

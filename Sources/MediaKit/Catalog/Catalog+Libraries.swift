@@ -1,30 +1,140 @@
 extension Catalog {
     /// Servers for music, audiobooks, podcasts, photos, books and comics.
     static let libraries: [CatalogEntry] = [
-        CatalogEntry("navidrome", .music, "Navidrome: music streaming server (Subsonic API)"),
+        CatalogEntry(
+            "navidrome", .music, "Navidrome: music streaming server (Subsonic API)",
+            spec: ServiceSpec(
+                // /ping answers without a login; the binary runs as any user (navidrome docs: `user: 1000:1000`).
+                image: .pinned("ghcr.io/navidrome/navidrome", "0.63.1"),
+                port: .http(4533), portEnvironmentVariable: "ND_PORT", probe: .http(path: "/ping"), configPath: "/data",
+                security: .nonRoot, resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "1Gi"),
+                // ND_MUSICFOLDER defaults to /music.
+                media: .reads("media/music", at: "/music"), usesSQLite: true)),
         CatalogEntry(
             "airsonic-advanced", .music, "Airsonic-Advanced: music server; upstream inactive",
-            status: .deprecated(replacedBy: ServiceID(rawValue: "navidrome"))),
-        CatalogEntry("funkwhale", .music, "Funkwhale: federated audio platform"),
-        CatalogEntry("audiobookshelf", .audiobooks, "Audiobookshelf: audiobook and podcast server"),
+            status: .deprecated(replacedBy: ServiceID(rawValue: "navidrome")),
+            spec: ServiceSpec(
+                // No health endpoint verified (CATALOG.md): TCP. Last linuxserver build as pinned in public configs.
+                image: .pinned("lscr.io/linuxserver/airsonic-advanced", "11.1.4-ls183"),
+                port: .http(4040), probe: .tcp, security: .dropsRoot,
+                resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "2Gi"),
+                media: .reads("media/music", at: "/music"))),
+        CatalogEntry(
+            "funkwhale", .music, "Funkwhale: federated audio platform",
+            spec: ServiceSpec(
+                // The all-in-one image serves its front end on 80; no health endpoint verified (CATALOG.md): TCP.
+                // Settings come from DATABASE_URL and CACHE_URL (Funkwhale's django-environ settings).
+                image: .pinned("funkwhale/all-in-one", "1.4.0"),
+                port: .http(80), probe: .tcp, configPath: "/data", security: .dropsRoot,
+                resources: .requests(cpu: "100m", memory: "512Mi", memoryLimit: "2Gi"),
+                environment: ["FUNKWHALE_HOSTNAME": "{host}", "CACHE_URL": "redis://{app}-valkey:6379/0"],
+                media: .reads("media/music", at: "/music"),
+                companions: [valkey], needs: [.postgresql, .redis], databaseKeys: ["DATABASE_URL"])),
+        CatalogEntry(
+            "audiobookshelf", .audiobooks, "Audiobookshelf: audiobook and podcast server",
+            spec: ServiceSpec(
+                // /healthcheck per CATALOG.md. It downloads podcasts, so it writes to the media volume; its docs want
+                // /config on local disk. /metadata (covers, backups) shares the config PVC.
+                image: .pinned("ghcr.io/advplyr/audiobookshelf", "2.36.1"),
+                port: .http(80), portEnvironmentVariable: "PORT", probe: .http(path: "/healthcheck"),
+                security: .dropsRoot, resources: .requests(cpu: "50m", memory: "256Mi", memoryLimit: "2Gi"),
+                media: .manages, usesSQLite: true,
+                statePaths: [StatePath(path: "/metadata", subPath: "metadata")])),
         CatalogEntry(
             "booksonic", .audiobooks, "Booksonic-Air: audiobook server; deprecated upstream",
-            status: .deprecated(replacedBy: ServiceID(rawValue: "audiobookshelf"))),
+            status: .deprecated(replacedBy: ServiceID(rawValue: "audiobookshelf")),
+            spec: ServiceSpec(
+                // No health endpoint verified (CATALOG.md): TCP. Last linuxserver build (Feb 2025).
+                image: .pinned("lscr.io/linuxserver/booksonic-air", "v2201.1.0-ls45"),
+                port: .http(4040), probe: .tcp, security: .dropsRoot,
+                resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "2Gi"), media: .reads)),
         CatalogEntry(
             "podgrab", .podcasts, "Podgrab: podcast downloader; archived upstream",
-            status: .deprecated(replacedBy: ServiceID(rawValue: "audiobookshelf"))),
-        CatalogEntry("immich", .photos, "Immich: photo and video library with machine learning"),
-        CatalogEntry("photoprism", .photos, "PhotoPrism: photo library"),
-        CatalogEntry("librephotos", .photos, "LibrePhotos: photo library"),
+            status: .deprecated(replacedBy: ServiceID(rawValue: "audiobookshelf")),
+            spec: ServiceSpec(
+                // No health endpoint verified (CATALOG.md): TCP. 1.0.0 is the last release; episodes go to /assets.
+                image: .pinned("docker.io/akhilrex/podgrab", "1.0.0"),
+                port: .http(8080), probe: .tcp, security: .dropsRoot,
+                resources: .requests(cpu: "10m", memory: "64Mi", memoryLimit: "512Mi"),
+                media: .manages("media/podcasts", at: "/assets"), usesSQLite: true)),
+        CatalogEntry(
+            "immich", .photos, "Immich: photo and video library with machine learning",
+            spec: ServiceSpec(
+                // /api/server/ping answers {"res":"pong"} without a login. The library lives in /data (the
+                // config PVC: size it for the photos). Server, machine learning and Valkey are three controllers;
+                // PostgreSQL with the vector extension comes from outside (`<app>-database`).
+                image: .pinned("ghcr.io/immich-app/immich-server", "v2.7.5"),
+                port: .http(2283), portEnvironmentVariable: "IMMICH_PORT", probe: .http(path: "/api/server/ping"),
+                configPath: "/data", security: .dropsRoot, auth: false,
+                resources: .requests(cpu: "100m", memory: "512Mi", memoryLimit: "4Gi"),
+                environment: [
+                    "REDIS_HOSTNAME": "{app}-valkey",
+                    "IMMICH_MACHINE_LEARNING_URL": "http://{app}-machine-learning:3003",
+                ],
+                companions: [
+                    CompanionSpec(
+                        name: "machine-learning",
+                        image: .pinned("ghcr.io/immich-app/immich-machine-learning", "v2.7.5"),
+                        port: .http(3003), probe: .http(path: "/ping"),
+                        scratchVolumes: [ScratchVolume(name: "model-cache", path: "/cache")],
+                        resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "4Gi")),
+                    valkey,
+                ],
+                needs: [.postgresql, .redis],
+                databaseKeys: ["DB_HOSTNAME", "DB_USERNAME", "DB_PASSWORD", "DB_DATABASE_NAME"])),
+        CatalogEntry(
+            "photoprism", .photos, "PhotoPrism: photo library",
+            spec: ServiceSpec(
+                // /api/v1/status is unverified (CATALOG.md): TCP. Tags are dates (YYMMDD); SQLite unless
+                // PHOTOPRISM_DATABASE_DRIVER says otherwise.
+                image: .pinned("docker.io/photoprism/photoprism", "260601"),
+                port: .http(2342), portEnvironmentVariable: "PHOTOPRISM_HTTP_PORT", probe: .tcp,
+                configPath: "/photoprism/storage", security: .dropsRoot,
+                resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "4Gi"),
+                media: .reads("media/photos", at: "/photoprism/originals"), usesSQLite: true)),
+        CatalogEntry(
+            "librephotos", .photos, "LibrePhotos: photo library",
+            spec: ServiceSpec(
+                // The singleton image serves front end and API behind its proxy on 80; no health endpoint verified
+                // (CATALOG.md): TCP. Upstream publishes only moving tags and documents `dev` as the supported one
+                // (LibrePhotos/librephotos-docker librephotos.env): pin a digest with `image:`.
+                image: .pinned("docker.io/reallibrephotos/singleton", "dev"),
+                port: .http(80), probe: .tcp, configPath: "/data", security: .dropsRoot,
+                resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "4Gi"),
+                needs: [.postgresql],
+                databaseKeys: ["DB_BACKEND", "DB_NAME", "DB_USER", "DB_PASS", "DB_HOST", "DB_PORT"])),
         CatalogEntry(
             "calibre-web", .books, "Calibre-Web: e-book library on a Calibre database",
             spec: ServiceSpec(
-                // Seed 001 runs the linuxserver image (PUID/PGID/TZ); it has no health endpoint, so TCP.
+                // Seed 001 runs the linuxserver image (PUID/PGID/TZ); it has no health endpoint, so TCP. It edits
+                // metadata.db, so it writes to the books folder.
                 image: .pinned("lscr.io/linuxserver/calibre-web", "0.6.26"),
                 port: .http(8083), probe: .tcp, security: .dropsRoot, auth: false,
                 resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"),
-                scratchVolumes: [ScratchVolume(name: "cache", path: "/cache")])),
-        CatalogEntry("kavita", .books, "Kavita: reading server for books, comics and manga"),
-        CatalogEntry("komga", .comics, "Komga: comics and manga server"),
+                scratchVolumes: [ScratchVolume(name: "cache", path: "/cache")],
+                media: .manages("media/books", at: "/books"), usesSQLite: true)),
+        CatalogEntry(
+            "kavita", .books, "Kavita: reading server for books, comics and manga",
+            spec: ServiceSpec(
+                // /api/health answers without a login; the image starts as root.
+                image: .pinned("ghcr.io/kareadita/kavita", "0.8.9"),
+                port: .http(5000), probe: .http(path: "/api/health"), configPath: "/kavita/config",
+                security: .dropsRoot, resources: .requests(cpu: "50m", memory: "256Mi", memoryLimit: "2Gi"),
+                media: .reads, usesSQLite: true)),
+        CatalogEntry(
+            "komga", .comics, "Komga: comics and manga server",
+            spec: ServiceSpec(
+                // Spring Boot's /actuator/health; Komga's docs want /config on local disk, not NFS/CIFS.
+                image: .pinned("ghcr.io/gotson/komga", "1.24.4"),
+                port: .http(25600), portEnvironmentVariable: "SERVER_PORT", probe: .http(path: "/actuator/health"),
+                security: .nonRoot, resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "2Gi"),
+                media: .reads, usesSQLite: true)),
     ]
+
+    /// The cache of apps that need Redis: Valkey on 6379, no persistence (`{app}-valkey`).
+    static let valkey = CompanionSpec(
+        name: "valkey", image: .pinned("docker.io/valkey/valkey", "8.1.4"),
+        port: ServicePort(name: "redis", number: 6379),
+        probe: .tcp, scratchVolumes: [ScratchVolume(name: "valkey-data", path: "/data")],
+        resources: .requests(cpu: "10m", memory: "32Mi", memoryLimit: "256Mi"))
 }

@@ -1,6 +1,7 @@
 /// Media servers: stream the library to clients.
 extension Catalog {
-    /// Plex, Jellyfin, Emby.
+    /// Plex, Jellyfin, Emby. Their own clients sign in to them, so forward auth would lock the clients out:
+    /// exposed externally without it by default. Each reads the whole media volume.
     static let mediaServers: [CatalogEntry] = [
         CatalogEntry(
             "plex", .mediaServer, "Plex Media Server: streams movies and TV, transcodes",
@@ -8,11 +9,30 @@ extension Catalog {
                 // Tag as pinned in public home-ops repositories (e.g. 1.43.3.10828 with its digest).
                 image: .pinned("ghcr.io/home-operations/plex", "1.43.3.10828"),
                 port: .http(32400), probe: .http(path: "/identity"), security: .rootless,
-                // Plex's own clients sign in through plex.tv, so forward auth would lock them out.
                 exposure: .external, auth: false,
                 resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "8Gi"),
-                scratchVolumes: [ScratchVolume(name: "transcode", path: "/transcode")])),
-        CatalogEntry("jellyfin", .mediaServer, "Jellyfin: free media server, hardware transcoding"),
-        CatalogEntry("emby", .mediaServer, "Emby: media server"),
+                scratchVolumes: [ScratchVolume(name: "transcode", path: "/transcode")],
+                media: .reads, usesSQLite: true)),
+        CatalogEntry(
+            "jellyfin", .mediaServer, "Jellyfin: free media server, hardware transcoding",
+            spec: ServiceSpec(
+                // /health per CATALOG.md; the image runs as any user (Jellyfin's docs: `user: uid:gid`), so the pod
+                // is forced non-root, but it writes outside /config and /cache.
+                image: .pinned("ghcr.io/jellyfin/jellyfin", "10.11.6"),
+                port: .http(8096), probe: .http(path: "/health"), security: .nonRoot,
+                exposure: .external, auth: false,
+                resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "8Gi"),
+                scratchVolumes: [ScratchVolume(name: "cache", path: "/cache")],
+                media: .reads, usesSQLite: true)),
+        CatalogEntry(
+            "emby", .mediaServer, "Emby: media server",
+            spec: ServiceSpec(
+                // Health path unverified (CATALOG.md), so TCP. Tag from home-operations/containers
+                // apps/emby/docker-bake.hcl (VERSION 4.10.1.0).
+                image: .pinned("ghcr.io/home-operations/emby", "4.10.1.0"),
+                port: .http(8096), probe: .tcp, security: .rootless, exposure: .external, auth: false,
+                resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "8Gi"),
+                scratchVolumes: [ScratchVolume(name: "transcode", path: "/transcode")],
+                media: .reads, usesSQLite: true)),
     ]
 }

@@ -8,15 +8,41 @@ extension Catalog {
             spec: requestPortal(image: .pinned("ghcr.io/sct/overseerr", "1.34.0"))),
         CatalogEntry(
             "jellyseerr", .requests, "Jellyseerr: media requests for Jellyfin; merged into Seerr",
-            status: .deprecated(replacedBy: ServiceID(rawValue: "seerr"))),
+            status: .deprecated(replacedBy: ServiceID(rawValue: "seerr")),
+            // 2.7.3 is the last release before the merge (pinned in public configs).
+            spec: requestPortal(image: .pinned("docker.io/fallenbagel/jellyseerr", "2.7.3"))),
         CatalogEntry(
             "seerr", .requests, "Seerr: media requests for Plex, Jellyfin and Emby",
             spec: requestPortal(image: .pinned("ghcr.io/seerr-team/seerr", "v3.4.1"))),
         CatalogEntry(
             "petio", .requests, "Petio: media requests; upstream inactive",
-            status: .deprecated(replacedBy: ServiceID(rawValue: "seerr"))),
-        CatalogEntry("organizr", .dashboard, "Organizr: tabbed dashboard"),
-        CatalogEntry("homepage", .dashboard, "Homepage: start page that reads Ingress annotations"),
+            status: .deprecated(replacedBy: ServiceID(rawValue: "seerr")),
+            spec: ServiceSpec(
+                // No health endpoint verified (CATALOG.md): TCP. Unverified tag: Petio's docs and every public config
+                // found use `latest`, and its Earthfile pushes a label and the commit SHA; 0.5.7 is assumed to be
+                // the last release's label. Pin with `image:` after checking the registry. Its MongoDB URL is
+                // entered in the setup wizard; `<app>-database` carries it for reference.
+                image: .pinned("ghcr.io/petio-team/petio", "0.5.7"),
+                port: .http(7777), probe: .tcp, configPath: "/app/config", security: .nonRoot,
+                resources: .requests(cpu: "50m", memory: "256Mi", memoryLimit: "1Gi"),
+                needs: [.mongodb], databaseKeys: ["MONGO_URL"])),
+        CatalogEntry(
+            "organizr", .dashboard, "Organizr: tabbed dashboard",
+            spec: ServiceSpec(
+                // No health endpoint verified (CATALOG.md): TCP. The ghcr.io repository carries only per-arch and
+                // moving tags; Docker Hub has version tags such as 2.1.5680. s6-based: starts as root.
+                image: .pinned("docker.io/organizr/organizr", "2.1.5680"),
+                port: .http(80), probe: .tcp, security: .dropsRoot,
+                resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "512Mi"), usesSQLite: true)),
+        CatalogEntry(
+            "homepage", .dashboard, "Homepage: start page that reads Ingress annotations",
+            spec: ServiceSpec(
+                // HTTP `/` (CATALOG.md) answers only for hosts in HOMEPAGE_ALLOWED_HOSTS, and a kubelet probe comes
+                // from the pod IP, so the probe is TCP.
+                image: .pinned("ghcr.io/gethomepage/homepage", "v1.13.2"),
+                port: .http(3000), probe: .tcp, configPath: "/app/config", security: .dropsRoot,
+                resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "512Mi"),
+                environment: ["HOMEPAGE_ALLOWED_HOSTS": "{host}"])),
         CatalogEntry(
             "wizarr", .users, "Wizarr: invitations to the media server",
             spec: ServiceSpec(
@@ -26,7 +52,7 @@ extension Catalog {
                 security: .dropsRoot,
                 // Invite links must open without a login (seed 000).
                 exposure: .external, auth: false,
-                resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"))),
+                resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"), usesSQLite: true)),
         CatalogEntry(
             "tautulli", .analytics, "Tautulli: Plex statistics and notifications",
             spec: ServiceSpec(
@@ -43,16 +69,18 @@ extension Catalog {
                             "--root=/add-ons",
                         ],
                         resources: .requests(cpu: "5m", memory: "32Mi", memoryLimit: "128Mi"))
-                ])),
+                ],
+                usesSQLite: true)),
     ]
 
-    /// Overseerr and Seerr share a code base: port 5055 with `PORT`, `/api/v1/status`, config in
+    /// Overseerr, Jellyseerr and Seerr share a code base: port 5055 with `PORT`, `/api/v1/status`, config in
     /// `/app/config`, exposed externally with their own Plex sign-in.
     private static func requestPortal(image: ImageReference) -> ServiceSpec {
         ServiceSpec(
             image: image, port: .http(5055), portEnvironmentVariable: "PORT", probe: .http(path: "/api/v1/status"),
             configPath: "/app/config", security: .nonRoot, exposure: .external, auth: false,
             resources: ResourceRequirements(
-                requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "1000m", memory: "1024Mi")))
+                requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "1000m", memory: "1024Mi")),
+            usesSQLite: true)
     }
 }

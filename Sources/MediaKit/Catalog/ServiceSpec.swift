@@ -32,6 +32,26 @@ public struct ServiceSpec: Hashable, Sendable {
     public var configFiles: [ConfigFileSpec]
     /// The HTTP path Prometheus scrapes on ``port``, for exporters; nil when the service has no metrics.
     public var metricsPath: String?
+    /// Fixed environment of the main container; `{app}`, `{host}`, `{uid}` and `{gid}` are filled in.
+    public var environment: [String: String]
+    /// How it uses the shared media volume; nil when it does not mount it.
+    public var media: MediaRole?
+    /// Whether it keeps a SQLite (or H2) database in its config folder, which network file systems corrupt.
+    public var usesSQLite: Bool
+    /// Controllers beside the main one (machine learning, a cache).
+    public var companions: [CompanionSpec]
+    /// Infrastructure it needs; databases are read from the Secret `<app>-database`.
+    public var needs: [ServiceNeed]
+    /// The keys `<app>-database` must hold, for `explain` and the docs.
+    public var databaseKeys: [String]
+    /// A port for peers outside the cluster, on its own Service.
+    public var peerPort: PeerPort?
+    /// More folders kept on the config PVC; the config path then moves to the PVC's `config/` folder.
+    public var statePaths: [StatePath]
+    /// When set, the main controller is a CronJob on this schedule instead of a Deployment.
+    public var schedule: String?
+    /// The exportarr mode for the opt-in metrics sidecar (`exportarr: true`), nil when exportarr has none.
+    public var metricsExporter: MetricsExporter?
 
     /// Creates a spec; only image, probe and security have no default.
     public init(
@@ -39,7 +59,11 @@ public struct ServiceSpec: Hashable, Sendable {
         configPath: String? = "/config", security: SecurityProfile, exposure: Exposure = .internal,
         auth: Bool = true, resources: ResourceRequirements,
         arguments: [String] = [], scratchVolumes: [ScratchVolume] = [], sidecars: [SidecarSpec] = [],
-        cronJobs: [CronJobSpec] = [], configFiles: [ConfigFileSpec] = [], metricsPath: String? = nil
+        cronJobs: [CronJobSpec] = [], configFiles: [ConfigFileSpec] = [], metricsPath: String? = nil,
+        environment: [String: String] = [:], media: MediaRole? = nil, usesSQLite: Bool = false,
+        companions: [CompanionSpec] = [], needs: [ServiceNeed] = [], databaseKeys: [String] = [],
+        peerPort: PeerPort? = nil, statePaths: [StatePath] = [], schedule: String? = nil,
+        metricsExporter: MetricsExporter? = nil
     ) {
         self.image = image
         self.port = port
@@ -56,5 +80,15 @@ public struct ServiceSpec: Hashable, Sendable {
         self.cronJobs = cronJobs
         self.configFiles = configFiles
         self.metricsPath = metricsPath
+        self.environment = environment
+        self.media = media
+        self.usesSQLite = usesSQLite
+        self.companions = companions
+        self.needs = needs
+        self.databaseKeys = databaseKeys
+        self.peerPort = peerPort
+        self.statePaths = statePaths
+        self.schedule = schedule
+        self.metricsExporter = metricsExporter
     }
 }

@@ -22,28 +22,73 @@ public struct AppResolver: Sendable {
         let isProxy = app.proxy != nil
         let port = app.port.map { ServicePort(name: spec?.port?.name ?? "http", number: $0) } ?? spec?.port
         let exposure = app.expose ?? spec?.exposure ?? (isProxy || port != nil ? .internal : .none)
+        let host = exposure == .none || isProxy ? nil : "\(app.host ?? app.name.rawValue).\(stack.cluster.domain)"
         let security = spec?.security ?? .dropsRoot
+        let placeholders = Placeholders(
+            app: app.name.rawValue, host: host ?? "\(app.name).\(namespace).svc.cluster.local",
+            uid: String(stack.cluster.user.uid), gid: String(stack.cluster.user.gid))
+        let configVolume = isProxy ? nil : configVolume(of: app, spec: spec)
+        let sidecars = isProxy ? [] : self.sidecars(of: app, spec: spec, port: port, configVolume: configVolume)
         return ResolvedApp(
             name: app.name, service: app.service, catalogEntry: entry, enabled: app.enabled, namespace: namespace,
             kind: kind, image: isProxy ? nil : app.image ?? spec?.image, port: isProxy ? nil : port,
             portEnvironmentVariable: spec?.portEnvironmentVariable,
-            probe: isProxy ? .none : spec?.probe ?? .tcp, exposure: exposure,
-            host: exposure == .none || isProxy ? nil : "\(app.host ?? app.name.rawValue).\(stack.cluster.domain)",
+            probe: isProxy ? .none : spec?.probe ?? .tcp, exposure: exposure, host: host,
             auth: app.auth ?? spec?.auth ?? true,
             resources: app.resources ?? spec?.resources ?? ResourceRequirements(),
-            environment: isProxy ? [:] : environment(of: app, spec: spec, port: port, security: security),
-            secrets: app.secrets, configVolume: isProxy ? nil : configVolume(of: app, spec: spec),
-            mounts: app.mounts.compactMap(resolveMount), scratchVolumes: spec?.scratchVolumes ?? [],
-            sidecars: spec?.sidecars ?? [], cronJobs: spec?.cronJobs ?? [], configFiles: spec?.configFiles ?? [],
+            environment: isProxy
+                ? [:] : environment(of: app, spec: spec, port: port, security: security, placeholders: placeholders),
+            secrets: app.secrets, configVolume: configVolume,
+            mounts: isProxy ? [] : mounts(of: app, spec: spec), scratchVolumes: spec?.scratchVolumes ?? [],
+            sidecars: sidecars, cronJobs: spec?.cronJobs ?? [], configFiles: spec?.configFiles ?? [],
             arguments: spec?.arguments ?? [], metricsPath: spec?.metricsPath, security: security,
             dependsOn: app.dependsOn.map(dependency).sorted(),
             hasDependents: stack.apps.contains { $0.dependsOn.contains(app.name.rawValue) },
             nodeSelector: app.nodeSelector, gpu: app.gpu, replicas: app.replicas, dashboard: app.dashboard,
+            companions: (spec?.companions ?? []).map { companion in
+                var filled = companion
+                filled.environment = companion.environment.mapValues(placeholders.fill)
+                return filled
+            },
+            needs: spec?.needs ?? [], databaseKeys: spec?.databaseKeys ?? [], peerPort: spec?.peerPort,
+            loadBalancer: app.loadBalancer, metrics: metrics(of: app, spec: spec, port: port, sidecars: sidecars),
+            usesSQLite: spec?.usesSQLite ?? false, statePaths: spec?.statePaths ?? [], schedule: spec?.schedule,
             values: app.values, extraResources: app.extraResources)
     }
 
+    /// The values `{app}`, `{host}`, `{uid}` and `{gid}` stand for in catalog environment.
+    private struct Placeholders {
+        let app: String
+        let host: String
+        let uid: String
+        let gid: String
+
+        func fill(_ text: String) -> String {
+            guard text.contains("{") else { return text }
+            var result = ""
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                result += rest[..<open]
+                let name = rest[rest.index(after: open)..<close]
+                result += value(of: name) ?? String(rest[open...close])
+                rest = rest[rest.index(after: close)...]
+            }
+            return result + rest
+        }
+
+        private func value(of name: Substring) -> String? {
+            switch name {
+            case "app": app
+            case "host": host
+            case "uid": uid
+            case "gid": gid
+            default: nil
+            }
+        }
+    }
+
     private func environment(
-        of app: AppSpec, spec: ServiceSpec?, port: ServicePort?, security: SecurityProfile
+        of app: AppSpec, spec: ServiceSpec?, port: ServicePort?, security: SecurityProfile, placeholders: Placeholders
     )
         -> [String: String]
     {
@@ -53,8 +98,76 @@ public struct AppResolver: Sendable {
             environment["PGID"] = String(stack.cluster.user.gid)
         }
         if let variable = spec?.portEnvironmentVariable, let port { environment[variable] = String(port.number) }
+        if let peer = spec?.peerPort, let variable = peer.environmentVariable {
+            environment[variable] = String(peer.number)
+        }
+        for (variable, value) in spec?.environment ?? [:] { environment[variable] = placeholders.fill(value) }
         environment.merge(app.env) { _, user in user }
         return environment
+    }
+
+    /// The catalog's sidecars, then exportarr (`exportarr: true`) and gluetun (`vpn:`).
+    private func sidecars(
+        of app: AppSpec, spec: ServiceSpec?, port: ServicePort?, configVolume: ConfigVolume?
+    ) -> [SidecarSpec] {
+        var sidecars = spec?.sidecars ?? []
+        if app.exportarr, let exporter = spec?.metricsExporter, let port {
+            var environment = [
+                "PORT": String(Catalog.exportarrPort.number), "URL": "http://localhost:\(port.number)",
+            ]
+            var secretEnvironment: [String: SidecarSpec.SecretKey] = [:]
+            switch exporter {
+            case .exportarrConfigFile:
+                environment["CONFIG"] = (configVolume?.path ?? spec?.configPath ?? "/config") + "/config.xml"
+            case .exportarrAPIKey:
+                secretEnvironment["API_KEY"] = SidecarSpec.SecretKey(secret: "\(app.name)-exportarr", key: "API_KEY")
+            }
+            sidecars.append(
+                SidecarSpec(
+                    name: "exportarr", image: Catalog.exportarrImage, arguments: [exporter.mode],
+                    environment: environment, secretEnvironment: secretEnvironment, port: Catalog.exportarrPort,
+                    probe: .http(path: "/healthz"),
+                    resources: .requests(cpu: "5m", memory: "32Mi", memoryLimit: "128Mi")
+                ))
+        }
+        if let vpn = app.vpn {
+            // gluetun's firewall drops inbound traffic except on FIREWALL_INPUT_PORTS: the web UI (probes, the
+            // *arr apps) and the peer port must stay reachable.
+            let inputPorts = [port?.number, spec?.peerPort?.number].compactMap { $0 }.map(String.init)
+            sidecars.append(
+                SidecarSpec(
+                    name: "gluetun", image: Catalog.gluetunImage,
+                    environment: inputPorts.isEmpty ? [:] : ["FIREWALL_INPUT_PORTS": inputPorts.joined(separator: ",")],
+                    environmentSecret: vpn.secret ?? "\(app.name)-vpn",
+                    resources: .requests(cpu: "10m", memory: "64Mi", memoryLimit: "256Mi"),
+                    privilege: .root(capabilities: ["NET_ADMIN"]), startsBeforeApp: true))
+        }
+        return sidecars
+    }
+
+    /// An exporter's own port, or the exportarr sidecar's.
+    private func metrics(
+        of app: AppSpec, spec: ServiceSpec?, port: ServicePort?, sidecars: [SidecarSpec]
+    ) -> MetricsEndpoint? {
+        if let path = spec?.metricsPath, let port { return MetricsEndpoint(port: port, path: path) }
+        if let exporter = sidecars.first(where: { $0.name == "exportarr" }), let port = exporter.port {
+            return MetricsEndpoint(port: port, path: "/metrics")
+        }
+        return nil
+    }
+
+    /// The app's own mounts, then the media volume at its role's path unless the app mounts it itself.
+    private func mounts(of app: AppSpec, spec: ServiceSpec?) -> [ResolvedMount] {
+        var mounts = app.mounts.compactMap(resolveMount)
+        if let volume = stack.storage.media, let source = stack.storage.volumes[volume], let role = spec?.media,
+            !app.mounts.contains(where: { $0.volume == volume })
+        {
+            mounts.append(
+                ResolvedMount(
+                    volume: volume, source: source, path: role.path ?? stack.storage.mediaPath,
+                    subPath: role.subPath, readOnly: role.access == .readOnly, isMediaRole: true))
+        }
+        return mounts
     }
 
     private func configVolume(of app: AppSpec, spec: ServiceSpec?) -> ConfigVolume? {

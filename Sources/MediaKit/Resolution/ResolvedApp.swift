@@ -72,6 +72,24 @@ public struct ResolvedApp: Hashable, Sendable {
     public var replicas: Int?
     /// Dashboard icon and group.
     public var dashboard: DashboardSettings?
+    /// Controllers beside the main one, their environment filled in.
+    public var companions: [CompanionSpec]
+    /// Infrastructure the service needs.
+    public var needs: [ServiceNeed]
+    /// The keys the Secret ``databaseSecretName`` must hold.
+    public var databaseKeys: [String]
+    /// The port for peers outside the cluster, on its own Service.
+    public var peerPort: PeerPort?
+    /// The raw port (``peerPort``, else the main port) on a LoadBalancer Service.
+    public var loadBalancer: LoadBalancerSettings?
+    /// Where Prometheus scrapes the app: an exporter's own port, or the exportarr sidecar's.
+    public var metrics: MetricsEndpoint?
+    /// Whether the app keeps a SQLite database in its config folder.
+    public var usesSQLite: Bool
+    /// More folders on the config PVC.
+    public var statePaths: [StatePath]
+    /// The main controller runs as a CronJob on this schedule when set.
+    public var schedule: String?
     /// Raw chart values merged last.
     public var values: [String: RawValue]
     /// Hand-written files listed in the app's `kustomization.yaml`.
@@ -79,4 +97,13 @@ public struct ResolvedApp: Hashable, Sendable {
 
     /// The Secret that holds the app's `externalSecret` values: `<app>-secret`.
     public var externalSecretName: String { "\(name)-secret" }
+
+    /// The Secret the app reads database credentials from (`<app>-database`), when it needs a database.
+    public var databaseSecretName: String? { needs.contains(where: \.isDatabase) ? "\(name)-database" : nil }
+
+    /// The names of the Services the chart renders: the main one is the app's name, others `<app>-<id>`.
+    public var serviceNames: [String] {
+        (port == nil ? [] : [name.rawValue]) + (peerPort.map { ["\(name)-\($0.name)"] } ?? [])
+            + companions.map { "\(name)-\($0.name)" }
+    }
 }

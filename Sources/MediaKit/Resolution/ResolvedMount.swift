@@ -10,13 +10,18 @@ public struct ResolvedMount: Hashable, Sendable {
     public var subPath: String?
     /// Whether the mount is read-only.
     public var readOnly: Bool
+    /// Whether mediactl added it for the service's role on `storage.media` (not listed under `mounts`).
+    public var isMediaRole: Bool
 
     /// Creates a mount.
-    public init(volume: String, source: SharedVolume, path: String, subPath: String?, readOnly: Bool) {
+    public init(
+        volume: String, source: SharedVolume, path: String, subPath: String?, readOnly: Bool, isMediaRole: Bool = false
+    ) {
         self.volume = volume
         self.source = source
         self.path = path
         self.subPath = subPath
         self.readOnly = readOnly
+        self.isMediaRole = isMediaRole
     }
 }

@@ -10,9 +10,12 @@ public struct StackValidator: Sendable {
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for app in stack.apps {
-            issues += renderability(of: app) + imageTag(of: app) + lifecycle(of: app) + dependencies(of: app)
+            issues += renderability(of: app) + imageTag(of: app) + latestTagIssues(of: app) + lifecycle(of: app)
+            issues += dependencies(of: app) + optionIssues(of: app)
         }
-        issues += dependencyCycles() + hostClaims() + substitution()
+        let resolved = AppResolver(stack: stack).resolveAll()
+        issues += dependencyCycles() + hostClaims(resolved) + substitution(resolved)
+        issues += hardlinkIssues(resolved) + sqliteIssues(resolved)
         return issues
     }
 
@@ -48,7 +51,8 @@ public struct StackValidator: Sendable {
         case .deprecated(let successor):
             return [
                 ValidationIssue(
-                    .warning, at: path, "service '\(entry.id)' is deprecated upstream; its successor is '\(successor)'")
+                    .warning, at: path,
+                    "service '\(entry.id)' is deprecated upstream; move to its successor '\(successor)'")
             ]
         case .retired(let successor):
             let next = successor.map { "; use '\($0)'" } ?? ""
@@ -103,8 +107,8 @@ public struct StackValidator: Sendable {
     }
 
     /// `${VARIABLES}` in host names reach the cluster verbatim unless Flux substitutes them.
-    private func substitution() -> [ValidationIssue] {
-        let exposed = AppResolver(stack: stack).resolveAll().contains { $0.exposure != .none }
+    private func substitution(_ apps: [ResolvedApp]) -> [ValidationIssue] {
+        let exposed = apps.contains { $0.exposure != .none }
         guard exposed, stack.cluster.domain.contains("${"), stack.repo.substituteFrom.isEmpty else { return [] }
         return [
             ValidationIssue(
@@ -115,10 +119,10 @@ public struct StackValidator: Sendable {
     }
 
     /// Two exposed apps (or proxied apps) on one host name.
-    private func hostClaims() -> [ValidationIssue] {
+    private func hostClaims(_ apps: [ResolvedApp]) -> [ValidationIssue] {
         var owners: [String: String] = [:]
         var issues: [ValidationIssue] = []
-        for app in AppResolver(stack: stack).resolveAll() {
+        for app in apps {
             for host in hosts(of: app) {
                 if let owner = owners[host] {
                     issues.append(

@@ -15,10 +15,11 @@ struct AppTemplateValues {
     func yamlValue() -> YAMLValue {
         var values = YAMLMapping([("controllers", .mapping(controllers()))])
         values.set("defaultPodOptions", defaultPodOptions())
+        let services = self.services()
+        if !services.isEmpty { values.set("service", .mapping(services)) }
         if let port = app.port {
-            values.set("service", [Self.mainIdentifier: service(port)])
             if let route = exposure(port) { values.set(route.key, [Self.mainIdentifier: route.value]) }
-            if let monitor = serviceMonitor(port) { values.set("serviceMonitor", [Self.mainIdentifier: monitor]) }
+            if let monitor = serviceMonitor() { values.set("serviceMonitor", [Self.mainIdentifier: monitor]) }
         }
         if !app.configFiles.isEmpty {
             let data = app.configFiles.map { ($0.name, YAMLValue.string($0.contents)) }
@@ -33,13 +34,22 @@ struct AppTemplateValues {
 
     private func controllers() -> YAMLMapping {
         var main = YAMLMapping()
-        if app.configVolume != nil {
+        if let schedule = app.schedule {
+            main.set("type", "cronjob")
+            main.set("cronjob", cronJobSettings(schedule))
+        } else if app.configVolume != nil {
             // The config PVC is ReadWriteOnce: a rolling update would wait forever for the old pod's volume.
             main.set("strategy", "Recreate")
         }
         if let replicas = app.replicas { main.set("replicas", .integer(replicas)) }
-        var containers = YAMLMapping([(Self.mainIdentifier, mainContainer(arguments: app.arguments, probed: true))])
-        for sidecar in app.sidecars {
+        let early = app.sidecars.filter(\.startsBeforeApp)
+        if !early.isEmpty {
+            main.set("initContainers", .mapping(YAMLMapping(early.map { ($0.name, sidecarContainer($0)) })))
+        }
+        var containers = YAMLMapping([
+            (Self.mainIdentifier, mainContainer(arguments: app.arguments, probed: app.schedule == nil))
+        ])
+        for sidecar in app.sidecars where !sidecar.startsBeforeApp {
             containers.set(sidecar.name, sidecarContainer(sidecar))
         }
         main.set("containers", .mapping(containers))
@@ -48,15 +58,21 @@ struct AppTemplateValues {
             controllers.set(
                 "\(app.name)-\(job.name)",
                 [
-                    "type": "cronjob",
-                    "cronjob": [
-                        "schedule": .string(job.schedule), "concurrencyPolicy": "Forbid",
-                        "successfulJobsHistory": 1, "failedJobsHistory": 1,
-                    ],
+                    "type": "cronjob", "cronjob": cronJobSettings(job.schedule),
                     "containers": [Self.mainIdentifier: mainContainer(arguments: job.arguments, probed: false)],
                 ])
         }
+        for companion in app.companions {
+            controllers.set(companion.name, ["containers": [Self.mainIdentifier: companionContainer(companion)]])
+        }
         return controllers
+    }
+
+    private func cronJobSettings(_ schedule: String) -> YAMLValue {
+        [
+            "schedule": .string(schedule), "concurrencyPolicy": "Forbid", "successfulJobsHistory": 1,
+            "failedJobsHistory": 1,
+        ]
     }
 
     private func mainContainer(arguments: [String], probed: Bool) -> YAMLValue {
@@ -65,7 +81,10 @@ struct AppTemplateValues {
         if !arguments.isEmpty { container.set("args", .strings(arguments)) }
         let env = environment()
         if !env.isEmpty { container.set("env", .mapping(env)) }
-        if probed, let port = app.port, let probe = probeSpec(port: port.number) {
+        if let secret = app.databaseSecretName {
+            container.set("envFrom", [["secretRef": ["name": .string(secret)]]])
+        }
+        if probed, let port = app.port, let probe = probeSpec(app.probe, port: port.number) {
             container.set("probes", ["liveness": probe, "readiness": probe])
         }
         let resources = resourcesValue(app.resources, gpu: app.gpu)
@@ -76,11 +95,50 @@ struct AppTemplateValues {
 
     private func sidecarContainer(_ sidecar: SidecarSpec) -> YAMLValue {
         var container = YAMLMapping([("image", imageValue(sidecar.image))])
+        if sidecar.startsBeforeApp { container.set("restartPolicy", "Always") }
         if !sidecar.arguments.isEmpty { container.set("args", .strings(sidecar.arguments)) }
+        var env: [String: YAMLValue] = sidecar.environment.mapValues { .string($0) }
+        for (variable, reference) in sidecar.secretEnvironment {
+            env[variable] = secretKeyReference(name: reference.secret, key: reference.key)
+        }
+        if !env.isEmpty { container.set("env", .mapping(YAMLMapping.sortedByKey(env))) }
+        if let secret = sidecar.environmentSecret {
+            container.set("envFrom", [["secretRef": ["name": .string(secret)]]])
+        }
+        if let port = sidecar.port, let probe = probeSpec(sidecar.probe, port: port.number) {
+            container.set("probes", ["liveness": probe, "readiness": probe])
+        }
         let resources = resourcesValue(sidecar.resources, gpu: nil)
         if !resources.isEmpty { container.set("resources", .mapping(resources)) }
-        container.set("securityContext", containerSecurityContext(.rootless))
+        switch sidecar.privilege {
+        case .none:
+            container.set("securityContext", containerSecurityContext(.rootless))
+        case .root(let capabilities):
+            container.set(
+                "securityContext",
+                [
+                    "runAsUser": 0, "runAsGroup": 0, "runAsNonRoot": false, "allowPrivilegeEscalation": false,
+                    "capabilities": ["add": .strings(capabilities)],
+                ])
+        }
         return .mapping(container)
+    }
+
+    private func companionContainer(_ companion: CompanionSpec) -> YAMLValue {
+        var container = YAMLMapping([("image", imageValue(companion.image))])
+        if !companion.arguments.isEmpty { container.set("args", .strings(companion.arguments)) }
+        if !companion.environment.isEmpty { container.set("env", .sortedStrings(companion.environment)) }
+        if let probe = probeSpec(companion.probe, port: companion.port.number) {
+            container.set("probes", ["liveness": probe, "readiness": probe])
+        }
+        let resources = resourcesValue(companion.resources, gpu: nil)
+        if !resources.isEmpty { container.set("resources", .mapping(resources)) }
+        container.set("securityContext", containerSecurityContext(.dropsRoot))
+        return .mapping(container)
+    }
+
+    private func secretKeyReference(name: String, key: String) -> YAMLValue {
+        ["valueFrom": ["secretKeyRef": ["name": .string(name), "key": .string(key)]]]
     }
 
     private func imageValue(_ image: ImageReference) -> YAMLValue {
@@ -99,16 +157,14 @@ struct AppTemplateValues {
             case .externalSecret: reference = (app.externalSecretName, variable)
             case .secretRef(let name, let key): reference = (name, key)
             }
-            env[variable] = [
-                "valueFrom": ["secretKeyRef": ["name": .string(reference.name), "key": .string(reference.key)]]
-            ]
+            env[variable] = secretKeyReference(name: reference.name, key: reference.key)
         }
         return YAMLMapping.sortedByKey(env)
     }
 
-    private func probeSpec(port: Int) -> YAMLValue? {
+    private func probeSpec(_ probe: HealthProbe, port: Int) -> YAMLValue? {
         let action: (String, YAMLValue)
-        switch app.probe {
+        switch probe {
         case .http(let path): action = ("httpGet", ["path": .string(path), "port": .integer(port)])
         case .tcp: action = ("tcpSocket", ["port": .integer(port)])
         case .none: return nil
@@ -172,11 +228,52 @@ struct AppTemplateValues {
 
     // MARK: service and exposure
 
-    private func service(_ port: ServicePort) -> YAMLValue {
-        [
-            "controller": .string(app.name.rawValue),
-            "ports": .mapping(YAMLMapping([(port.name, ["port": .integer(port.number)])])),
-        ]
+    /// The main Service (the app's port and its sidecars' ports), the peer Service and one per companion.
+    /// With more than one, the main one keeps the app's name (`primary`, and `forceRename` where chart 4
+    /// would append its identifier); the others are `<app>-<identifier>`.
+    private func services() -> YAMLMapping {
+        var services = YAMLMapping()
+        if let port = app.port {
+            var ports = YAMLMapping([(port.name, ["port": .integer(port.number)])])
+            for sidecar in app.sidecars {
+                if let sidecarPort = sidecar.port {
+                    ports.set(sidecarPort.name, ["port": .integer(sidecarPort.number)])
+                }
+            }
+            var main = YAMLMapping([("controller", .string(app.name.rawValue))])
+            if app.peerPort != nil || !app.companions.isEmpty {
+                main.set("primary", true)
+                if stack.chart.version == .v4_1_1 { main.set("forceRename", .string(app.name.rawValue)) }
+            }
+            if app.peerPort == nil, let loadBalancer = app.loadBalancer { setLoadBalancer(loadBalancer, on: &main) }
+            main.set("ports", .mapping(ports))
+            services.set(Self.mainIdentifier, .mapping(main))
+        }
+        if let peer = app.peerPort {
+            var service = YAMLMapping([("controller", .string(app.name.rawValue))])
+            if let loadBalancer = app.loadBalancer { setLoadBalancer(loadBalancer, on: &service) }
+            service.set(
+                "ports",
+                [
+                    "\(peer.name)-tcp": ["port": .integer(peer.number), "protocol": "TCP"],
+                    "\(peer.name)-udp": ["port": .integer(peer.number), "protocol": "UDP"],
+                ])
+            services.set(peer.name, .mapping(service))
+        }
+        for companion in app.companions {
+            services.set(
+                companion.name,
+                [
+                    "controller": .string(companion.name),
+                    "ports": .mapping(YAMLMapping([(companion.port.name, ["port": .integer(companion.port.number)])])),
+                ])
+        }
+        return services
+    }
+
+    private func setLoadBalancer(_ settings: LoadBalancerSettings, on service: inout YAMLMapping) {
+        service.set("type", "LoadBalancer")
+        if let ip = settings.ip { service.set("loadBalancerIP", .string(ip)) }
     }
 
     /// `ingress` or `route` values for an exposed app, with its key.
@@ -222,8 +319,8 @@ struct AppTemplateValues {
         }
     }
 
-    private func serviceMonitor(_ port: ServicePort) -> YAMLValue? {
-        guard stack.monitoring.serviceMonitors, let path = app.metricsPath else { return nil }
+    private func serviceMonitor() -> YAMLValue? {
+        guard stack.monitoring.serviceMonitors, let metrics = app.metrics else { return nil }
         var monitor = YAMLMapping()
         switch stack.chart.version {
         case .v3_7_3: monitor.set("serviceName", "{{ .Release.Name }}")
@@ -233,7 +330,8 @@ struct AppTemplateValues {
             "endpoints",
             [
                 [
-                    "port": .string(port.name), "scheme": "http", "path": .string(path), "interval": "1m",
+                    "port": .string(metrics.port.name), "scheme": "http", "path": .string(metrics.path),
+                    "interval": "1m",
                     "scrapeTimeout": "10s",
                 ]
             ])
@@ -245,9 +343,15 @@ struct AppTemplateValues {
     private func persistence() -> YAMLMapping {
         var persistence = YAMLMapping()
         if let config = app.configVolume {
-            persistence.set(
-                "config",
-                ["existingClaim": .string(config.claimName), "globalMounts": [["path": .string(config.path)]]])
+            var mounts: [YAMLValue] = [["path": .string(config.path)]]
+            if !app.statePaths.isEmpty {
+                // More folders share the PVC, so each gets its own folder of it.
+                mounts = [["path": .string(config.path), "subPath": "config"]]
+                mounts += app.statePaths.map { ["path": .string($0.path), "subPath": .string($0.subPath)] }
+            }
+            var entry = YAMLMapping([("existingClaim", .string(config.claimName))])
+            setMounts(mounts, on: &entry)
+            persistence.set("config", .mapping(entry))
         }
         for (name, mounts) in groupedMounts() {
             var entry: YAMLMapping
@@ -259,23 +363,51 @@ struct AppTemplateValues {
             case .existingClaim(let claim):
                 entry = YAMLMapping([("existingClaim", .string(claim))])
             }
-            entry.set("globalMounts", .sequence(mounts.map(mountValue)))
+            setMounts(mounts.map(mountValue), on: &entry)
             persistence.set(name, .mapping(entry))
         }
         for scratch in app.scratchVolumes {
-            persistence.set(scratch.name, ["type": "emptyDir", "globalMounts": [["path": .string(scratch.path)]]])
+            var entry = YAMLMapping([("type", "emptyDir")])
+            setMounts([["path": .string(scratch.path)]], on: &entry)
+            persistence.set(scratch.name, .mapping(entry))
         }
         if app.security.readOnlyRootFilesystem, persistence["tmp"] == nil {
-            persistence.set("tmp", ["type": "emptyDir", "globalMounts": [["path": "/tmp"]]])
+            var entry = YAMLMapping([("type", "emptyDir")])
+            setMounts([["path": "/tmp"]], on: &entry)
+            persistence.set("tmp", .mapping(entry))
         }
         if !app.configFiles.isEmpty {
             let mounts: [YAMLValue] = app.configFiles.map { file in
                 ["path": .string(file.path), "subPath": .string(file.name), "readOnly": true]
             }
-            persistence.set(
-                "config-file", ["type": "configMap", "identifier": "config", "globalMounts": .sequence(mounts)])
+            var entry = YAMLMapping([("type", "configMap"), ("identifier", "config")])
+            setMounts(mounts, on: &entry)
+            persistence.set("config-file", .mapping(entry))
+        }
+        for companion in app.companions {
+            for scratch in companion.scratchVolumes {
+                persistence.set(
+                    scratch.name,
+                    [
+                        "type": "emptyDir",
+                        "advancedMounts": [companion.name: [Self.mainIdentifier: [["path": .string(scratch.path)]]]],
+                    ])
+            }
         }
         return persistence
+    }
+
+    /// Mounts of the app's own volumes: into every container (`globalMounts`), or, when companions run
+    /// beside it, into the main controller's containers only (`advancedMounts`), so a ReadWriteOnce claim
+    /// never follows a companion to another node.
+    private func setMounts(_ mounts: [YAMLValue], on entry: inout YAMLMapping) {
+        guard !app.companions.isEmpty else {
+            entry.set("globalMounts", .sequence(mounts))
+            return
+        }
+        var containers = YAMLMapping([(Self.mainIdentifier, .sequence(mounts))])
+        for sidecar in app.sidecars { containers.set(sidecar.name, .sequence(mounts)) }
+        entry.set("advancedMounts", .mapping(YAMLMapping([(app.name.rawValue, .mapping(containers))])))
     }
 
     /// Mounts grouped by volume, volumes in the order they first appear.

@@ -1,0 +1,9 @@
+/// `loadBalancer:` of an app: its raw port on a Service of type LoadBalancer (Plex's 32400, qBittorrent's
+/// peer port).
+public struct LoadBalancerSettings: Hashable, Sendable {
+    /// The address to ask the load balancer for (`loadBalancerIP`), nil for any.
+    public var ip: String?
+
+    /// Creates settings.
+    public init(ip: String? = nil) { self.ip = ip }
+}
