@@ -1,7 +1,9 @@
 import Foundation
 import MediaKit
+import MediaRender
 
-/// `mediactl catalog [--json]`: every service mediactl knows, with its image, port, probe and status.
+/// `mediactl catalog [--format table|json|markdown]`: every service mediactl knows, with its image, port,
+/// probe, status and needs. The Markdown form is `Docs/Catalog.md`.
 struct CatalogCommand {
     let invocation: Invocation
     let terminal: Terminal
@@ -14,24 +16,37 @@ struct CatalogCommand {
         let image: String?
         let tag: String?
         let port: Int?
+        let portVariable: String?
         let probe: String?
+        let configPath: String?
+        let media: String?
+        let security: String?
+        let usesSQLite: Bool
         let status: String
         let replacedBy: String?
-        let renders: Bool
+        let needs: [String]
     }
 
     func run() -> Int32 {
-        let entries = Catalog.entries.map(entry)
-        if invocation.has("--json") {
-            terminal.output(JSONText.encode(entries))
-            return ExitStatus.success
+        let format = invocation.has("--json") ? "json" : invocation.value("--format") ?? "table"
+        switch format {
+        case "json":
+            terminal.output(JSONText.encode(Catalog.entries.map(entry)))
+        case "markdown":
+            terminal.output(CatalogDocument().markdown())
+        default:
+            printTable()
         }
+        return ExitStatus.success
+    }
+
+    private func printTable() {
         let rows =
             [["ID", "CATEGORY", "IMAGE", "PORT", "PROBE", "STATUS"]]
-            + entries.map { entry in
+            + Catalog.entries.map(entry).map { entry in
                 [
                     entry.id, entry.category,
-                    entry.image.map { $0 + ":" + (entry.tag ?? "") } ?? "(not catalogued yet)",
+                    entry.image.map { $0 + ":" + (entry.tag ?? "") } ?? "-",
                     entry.port.map(String.init) ?? "-", entry.probe ?? "-",
                     entry.status + (entry.replacedBy.map { " → " + $0 } ?? ""),
                 ]
@@ -43,14 +58,16 @@ struct CatalogCommand {
             }
             terminal.output(cells.joined(separator: "  ") + "\n")
         }
-        return ExitStatus.success
     }
 
     private func entry(_ entry: CatalogEntry) -> Entry {
         let spec = entry.spec
         return Entry(
             id: entry.id.rawValue, category: entry.category.rawValue, summary: entry.summary,
-            image: spec?.image.repository, tag: spec?.image.tag, port: spec?.port?.number, probe: spec?.probe.summary,
-            status: entry.status.name, replacedBy: entry.status.replacement?.rawValue, renders: spec != nil)
+            image: spec?.image.repository, tag: spec?.image.tag, port: spec?.port?.number,
+            portVariable: spec?.portEnvironmentVariable, probe: spec?.probe.summary, configPath: spec?.configPath,
+            media: spec?.media?.access.rawValue, security: spec?.security.rawValue,
+            usesSQLite: spec?.usesSQLite ?? false, status: entry.status.name,
+            replacedBy: entry.status.replacement?.rawValue, needs: spec?.needs.map(\.rawValue) ?? [])
     }
 }

@@ -80,8 +80,13 @@ enum CommandTable {
         CommandSpec(
             name: "catalog", arguments: .none, argumentChoices: nil,
             summary: "list the services mediactl knows",
-            details: "Lists every catalog service: id, category, image, port, health path and status.",
-            options: [.flag("--json", "print JSON")], isImplemented: true, arrivesWith: nil),
+            details: "Lists every catalog service: id, category, image, port, health probe, status and what it "
+                + "needs. --format markdown prints Docs/Catalog.md.",
+            options: [
+                .value("--format", "FORMAT", choices: ["table", "json", "markdown"], "output format (default: table)"),
+                .flag("--json", "print JSON (same as --format json)"),
+            ],
+            isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "explain", arguments: .one("APP"), argumentChoices: nil,
             summary: "show one app's resolved spec and its files",

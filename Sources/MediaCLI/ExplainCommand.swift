@@ -31,7 +31,13 @@ struct ExplainCommand {
         let mounts: [String]
         let scratchVolumes: [String]
         let sidecars: [String]
+        let companions: [String]
         let cronJobs: [String]
+        let schedule: String?
+        let services: [String]
+        let metrics: String?
+        let needs: [String]
+        let requiredSecrets: [String]
         let dependsOn: [String]
         let files: [String]
     }
@@ -79,14 +85,54 @@ struct ExplainCommand {
             },
             mounts: app.mounts.map {
                 "\($0.volume) at \($0.path)\($0.subPath.map { " (subPath " + $0 + ")" } ?? "")"
-                    + ($0.readOnly ? ", read-only" : "")
+                    + ($0.readOnly ? ", read-only" : "") + ($0.isMediaRole ? ", from storage.media" : "")
             },
             scratchVolumes: app.scratchVolumes.map { "\($0.name) (emptyDir) at \($0.path)" },
             sidecars: app.sidecars.map { "\($0.name): \($0.image)" },
+            companions: app.companions.map { "\($0.name): \($0.image), port \($0.port.number)" },
             cronJobs: app.cronJobs.map {
                 "\(app.name)-\($0.name): \($0.schedule) \($0.arguments.joined(separator: " "))"
             },
+            schedule: app.schedule, services: services(of: app),
+            metrics: app.metrics.map { "\($0.path) on port \($0.port.number) (\($0.port.name))" },
+            needs: app.needs.map(\.rawValue), requiredSecrets: requiredSecrets(of: app),
             dependsOn: app.dependsOn.map { ($0.namespace.map { $0 + "/" } ?? "") + $0.name }, files: files)
+    }
+
+    /// The Services the chart renders, with their ports.
+    private func services(of app: ResolvedApp) -> [String] {
+        var services: [String] = []
+        if let port = app.port {
+            let ports = [port] + app.sidecars.compactMap(\.port)
+            let type = app.peerPort == nil && app.loadBalancer != nil ? ", LoadBalancer" : ""
+            services.append(
+                "\(app.name) (" + ports.map { "\($0.name) \($0.number)" }.joined(separator: ", ") + type + ")")
+        }
+        if let peer = app.peerPort {
+            let type = app.loadBalancer != nil ? ", LoadBalancer" : ""
+            services.append("\(app.name)-\(peer.name) (\(peer.number) TCP and UDP\(type))")
+        }
+        services += app.companions.map { "\(app.name)-\($0.name) (\($0.port.name) \($0.port.number))" }
+        return services
+    }
+
+    /// Secrets the app reads that mediactl does not render: the user creates them (or an ExternalSecret does).
+    private func requiredSecrets(of app: ResolvedApp) -> [String] {
+        var secrets: [String] = []
+        if let database = app.databaseSecretName {
+            let kinds = app.needs.filter(\.isDatabase).map(\.rawValue).joined(separator: ", ")
+            secrets.append("\(database) (\(kinds): \(app.databaseKeys.joined(separator: ", ")))")
+        }
+        for sidecar in app.sidecars {
+            if let secret = sidecar.environmentSecret { secrets.append("\(secret) (\(sidecar.name) settings)") }
+            for (variable, reference) in sidecar.secretEnvironment.sorted(by: { $0.key < $1.key }) {
+                secrets.append("\(reference.secret) (key \(reference.key) → \(sidecar.name) \(variable))")
+            }
+        }
+        for (variable, source) in app.secrets.sorted(by: { $0.key.precedesInByteOrder($1.key) }) {
+            if case .secretRef(let name, let key) = source { secrets.append("\(name) (key \(key) → \(variable))") }
+        }
+        return secrets
     }
 
     private func text(_ report: Report) -> String {
@@ -115,7 +161,10 @@ struct ExplainCommand {
             + line("security", report.security) + list("resources", resources) + list("env", env)
             + list("secrets", report.secrets) + line("config", report.configVolume) + list("mounts", report.mounts)
             + list("scratch", report.scratchVolumes) + list("sidecars", report.sidecars)
-            + list("cronjobs", report.cronJobs) + list("dependsOn", report.dependsOn)
+            + list("controllers", report.companions) + list("cronjobs", report.cronJobs)
+            + line("schedule", report.schedule) + list("services", report.services) + line("metrics", report.metrics)
+            + list("needs", report.needs) + list("provide", report.requiredSecrets)
+            + list("dependsOn", report.dependsOn)
             + "files\n" + report.files.map { "  \($0)\n" }.joined()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MediaKit
 import MediaTestSupport
 import Testing
 
@@ -66,8 +67,29 @@ struct InformationCommandTests {
         #expect(entries.count == lines.count - 1)
         let tautulli = try #require(entries.first { $0["id"] as? String == "tautulli" })
         #expect(tautulli["port"] as? Int == 8181 && tautulli["probe"] as? String == "HTTP /status")
-        for entry in entries where entry["renders"] as? Bool == true {
+        let ids = entries.compactMap { $0["id"] as? String }
+        #expect(Set(ids) == Set(Catalog.ids.map(\.rawValue)) && ids.count == 37)
+        for entry in entries {
+            for field in ["category", "summary", "image", "tag", "probe", "status", "needs"] {
+                #expect(entry[field] != nil, "\(entry["id"] ?? "?") has no \(field)")
+            }
             #expect(entry["tag"] as? String != "latest", "\(entry["id"] ?? "?") uses latest")
         }
+        let immich = try #require(entries.first { $0["id"] as? String == "immich" })
+        #expect(immich["needs"] as? [String] == ["postgresql", "redis"])
+        let jellyseerr = try #require(entries.first { $0["id"] as? String == "jellyseerr" })
+        #expect(jellyseerr["status"] as? String == "deprecated" && jellyseerr["replacedBy"] as? String == "seerr")
+        #expect(mediactl(["catalog", "--format", "json"]).output == json.output)
+    }
+
+    @Test("Docs/Catalog.md is what catalog --format markdown prints")
+    func catalogMarkdown() throws {
+        let run = mediactl(["catalog", "--format", "markdown"])
+        #expect(run.status == 0)
+        let committed = try #require(Fixtures.text(Fixtures.packageRoot.appendingPathComponent("Docs/Catalog.md")))
+        #expect(
+            run.output == committed,
+            "Docs/Catalog.md is stale; run: swift run mediactl catalog --format markdown > Docs/Catalog.md")
+        for id in Catalog.ids { #expect(committed.contains("\n| \(id) | "), "\(id) missing from Docs/Catalog.md") }
     }
 }

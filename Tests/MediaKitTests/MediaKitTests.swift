@@ -20,14 +20,64 @@ struct CatalogTests {
         #expect(ids.allSatisfy { DNSLabel.problem(with: $0) == nil })
     }
 
+    @Test("every entry has facts: a pinned tag that is not latest, a port or a reason for none, a probe on it")
+    func facts() throws {
+        for entry in Catalog.entries {
+            let spec = try #require(entry.spec, "\(entry.id) has no facts")
+            let tag = try #require(spec.image.tag, "\(entry.id)")
+            #expect(!tag.isEmpty && tag != "latest", "\(entry.id): \(tag)")
+            if let port = spec.port {
+                #expect((1...65535).contains(port.number), "\(entry.id)")
+                #expect(spec.probe != .none, "\(entry.id) has a port but no probe")
+            } else {
+                #expect(spec.probe == .none && spec.exposure == .none, "\(entry.id) has no port but a probe or host")
+            }
+            if case .http(let path) = spec.probe { #expect(path.hasPrefix("/"), "\(entry.id)") }
+            #expect(spec.portEnvironmentVariable == nil || spec.port != nil, "\(entry.id)")
+            #expect(spec.configPath?.hasPrefix("/") ?? true, "\(entry.id)")
+            // A database need names the keys of <app>-database; a cache need has its Valkey controller.
+            #expect(spec.needs.contains(where: \.isDatabase) == !spec.databaseKeys.isEmpty, "\(entry.id)")
+            #expect(spec.needs.contains(.redis) == spec.companions.contains { $0.name == "valkey" }, "\(entry.id)")
+            for image in spec.sidecars.map(\.image) + spec.companions.map(\.image) {
+                #expect(image.tag.map { !$0.isEmpty && $0 != "latest" } == true, "\(entry.id): \(image)")
+            }
+        }
+    }
+
+    @Test("media roles: *arr managers and download clients write at the shared path, media servers read")
+    func mediaRoles() {
+        for entry in Catalog.entries {
+            let role = entry.spec?.media
+            switch entry.category {
+            case .arr, .torrentClient, .usenetClient, .directDownloader:
+                #expect(
+                    role == .manages, "\(entry.id) must mount the media volume's root read-write at the shared path")
+            case .mediaServer:
+                #expect(role == .reads, "\(entry.id)")
+            case .requests, .dashboard, .users, .analytics, .exporter, .sync, .configSync, .indexers:
+                #expect(role == nil, "\(entry.id) has no business on the media volume")
+            default:
+                continue
+            }
+        }
+    }
+
     @Test("lifecycle: readarr retired; overseerr and jellyseerr deprecated in favour of seerr")
     func lifecycle() {
         #expect(Catalog.entry(for: ServiceID(rawValue: "readarr"))?.status.name == "retired")
-        for id in ["overseerr", "jellyseerr", "petio"] {
+        for (id, successor) in [
+            ("overseerr", "seerr"), ("jellyseerr", "seerr"), ("petio", "seerr"), ("airsonic-advanced", "navidrome"),
+            ("booksonic", "audiobookshelf"), ("podgrab", "audiobookshelf"),
+        ] {
             #expect(
                 Catalog.entry(for: ServiceID(rawValue: id))?.status
-                    == .deprecated(replacedBy: ServiceID(rawValue: "seerr")))
+                    == .deprecated(replacedBy: ServiceID(rawValue: successor)), "\(id)")
         }
+        let deprecated = Catalog.entries.filter { $0.status != .active }.map(\.id.rawValue).sorted()
+        #expect(
+            deprecated == [
+                "airsonic-advanced", "booksonic", "jellyseerr", "overseerr", "petio", "podgrab", "readarr",
+            ])
         // Every replacement is itself an active catalog service.
         for entry in Catalog.entries {
             if let replacement = entry.status.replacement {

@@ -24,7 +24,7 @@ extension Catalog {
             spec: ServiceSpec(
                 // The all-in-one image serves its front end on 80; no health endpoint verified (CATALOG.md): TCP.
                 // Settings come from DATABASE_URL and CACHE_URL (Funkwhale's django-environ settings).
-                image: .pinned("funkwhale/all-in-one", "1.4.0"),
+                image: .pinned("docker.io/funkwhale/all-in-one", "1.4.0"),
                 port: .http(80), probe: .tcp, configPath: "/data", security: .dropsRoot,
                 resources: .requests(cpu: "100m", memory: "512Mi", memoryLimit: "2Gi"),
                 environment: ["FUNKWHALE_HOSTNAME": "{host}", "CACHE_URL": "redis://{app}-valkey:6379/0"],

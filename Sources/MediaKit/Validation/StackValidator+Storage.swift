@@ -112,3 +112,24 @@ extension StackValidator {
             .joined(separator: ", ")
     }
 }
+
+extension StackValidator {
+    /// A `pvc` volume is rendered once per namespace that mounts it: apps in two namespaces get two claims.
+    func splitVolumeIssues(_ apps: [ResolvedApp]) -> [ValidationIssue] {
+        var namespaces: [String: Set<String>] = [:]
+        for app in apps where app.kind == .workload {
+            for mount in app.mounts {
+                if case .pvc = mount.source { namespaces[mount.volume, default: []].insert(app.namespace) }
+            }
+        }
+        return namespaces.keys.sortedByBytes().compactMap { volume in
+            guard let spaces = namespaces[volume], spaces.count > 1 else { return nil }
+            return ValidationIssue(
+                .warning, at: ["storage", "volumes", volume],
+                "volume '\(volume)' is mounted in namespaces "
+                    + spaces.sortedByBytes().map { "'\($0)'" }.joined(separator: ", ")
+                    + "; a PVC lives in one namespace, so each gets its own claim and they do not share files "
+                    + "unless the storage class points them at one share; use 'nfs' or one namespace")
+        }
+    }
+}

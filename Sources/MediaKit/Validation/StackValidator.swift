@@ -15,7 +15,7 @@ public struct StackValidator: Sendable {
         }
         let resolved = AppResolver(stack: stack).resolveAll()
         issues += dependencyCycles() + hostClaims(resolved) + substitution(resolved)
-        issues += hardlinkIssues(resolved) + sqliteIssues(resolved)
+        issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
         return issues
     }
 
