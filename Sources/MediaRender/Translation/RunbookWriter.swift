@@ -30,9 +30,13 @@ struct RunbookWriter {
             let sidecars = app.sidecars.map { "`\($0.name)` (`\($0.image)`)" }.joined(separator: ", ")
             lines.append("- **Sidecars**: \(sidecars)")
         }
-        if let path = app.metricsPath, let port = app.port {
+        if !app.companions.isEmpty {
+            let controllers = app.companions.map { "`\(app.name)-\($0.name)` (`\($0.image)`, port \($0.port.number))" }
+            lines.append("- **More controllers**: " + controllers.joined(separator: ", "))
+        }
+        if let metrics = app.metrics {
             let monitor = stack.monitoring.serviceMonitors ? ", scraped by a ServiceMonitor" : ""
-            lines.append("- **Metrics**: `\(path)` on port \(port.number)\(monitor)")
+            lines.append("- **Metrics**: `\(metrics.path)` on port \(metrics.port.number)\(monitor)")
         }
         lines.append("- **Exposure**: \(exposure(of: app))")
         let storage = self.storage(of: app)
@@ -100,7 +104,8 @@ struct RunbookWriter {
             case .existingClaim(let claim): source = "existing PVC `\(claim)`"
             }
             let sub = mount.subPath.map { " (folder `\($0)`)" } ?? ""
-            lines.append("\(source)\(sub) at `\(mount.path)`\(mount.readOnly ? ", read-only" : "")")
+            let role = mount.isMediaRole ? " (`storage.media`)" : ""
+            lines.append("\(source)\(sub) at `\(mount.path)`\(mount.readOnly ? ", read-only" : "")\(role)")
         }
         for scratch in app.scratchVolumes { lines.append("`\(scratch.name)` emptyDir at `\(scratch.path)`") }
         for file in app.configFiles { lines.append("`\(file.name)` from the app's ConfigMap at `\(file.path)`") }
@@ -108,16 +113,30 @@ struct RunbookWriter {
     }
 
     private func secrets(of app: ResolvedApp) -> String {
-        guard !app.secrets.isEmpty else { return "none" }
-        let names = app.secrets.keys.sortedByBytes()
-        return names.map { variable in
-            switch app.secrets[variable] {
-            case .externalSecret(let store, let key, _):
-                "`\(variable)` (ExternalSecret → Secret `\(app.externalSecretName)`, store `\(store)`, key `\(key)`)"
-            case .secretRef(let name, let key): "`\(variable)` (Secret `\(name)`, key `\(key)`)"
-            case nil: "`\(variable)`"
+        var provided: [String] = []
+        if let database = app.databaseSecretName {
+            provided.append(
+                "Secret `\(database)` to provide (" + app.databaseKeys.map { "`\($0)`" }.joined(separator: ", ") + ")")
+        }
+        for sidecar in app.sidecars {
+            if let secret = sidecar.environmentSecret {
+                provided.append("Secret `\(secret)` to provide (\(sidecar.name))")
             }
-        }.joined(separator: ", ")
+            for reference in sidecar.secretEnvironment.values.sorted(by: { $0.secret < $1.secret }) {
+                provided.append("Secret `\(reference.secret)` to provide (`\(reference.key)`, \(sidecar.name))")
+            }
+        }
+        guard !app.secrets.isEmpty || !provided.isEmpty else { return "none" }
+        let names = app.secrets.keys.sortedByBytes()
+        return
+            (names.map { variable in
+                switch app.secrets[variable] {
+                case .externalSecret(let store, let key, _):
+                    "`\(variable)` (ExternalSecret → Secret `\(app.externalSecretName)`, store `\(store)`, key `\(key)`)"
+                case .secretRef(let name, let key): "`\(variable)` (Secret `\(name)`, key `\(key)`)"
+                case nil: "`\(variable)`"
+                }
+            } + provided).joined(separator: ", ")
     }
 
     private func runbook(of app: ResolvedApp) -> [String] {
@@ -129,6 +148,9 @@ struct RunbookWriter {
             lines.append(
                 "Switch on: `mediactl enable \(app.name)`, `git add`, commit, then "
                     + "`flux reconcile kustomization \(app.name) --with-source -n \(namespace)`")
+        }
+        if let schedule = app.schedule {
+            lines.append("Runs as a CronJob (\(schedule)); status with `kubectl -n \(namespace) get jobs`")
         }
         if !app.cronJobs.isEmpty {
             let names = app.cronJobs.map { "`\(app.name)-\($0.name)` (\($0.schedule))" }.joined(separator: ", ")
