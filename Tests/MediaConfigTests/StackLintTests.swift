@@ -104,6 +104,23 @@ struct StackLintTests {
         #expect(apps["overseerr"]?.isEmpty == true)
     }
 
+    @Test("config on the media volume (seed 002) keeps the /data mount and makes the Deployment Recreate")
+    func configOnMediaVolume() throws {
+        let stack = try #require(
+            ConfigLoader.load(
+                text: Self.volumes + """
+                      media: data
+                    apps:
+                      sonarr:
+                        storage: false
+                        mounts: [{volume: data, path: /config, subPath: config/sonarr}]
+                    """
+            ).stack)
+        let sonarr = try #require(AppResolver(stack: stack).resolveAll().first)
+        #expect(sonarr.mounts.map { "\($0.path) \($0.subPath ?? "-")" } == ["/config config/sonarr", "/data -"])
+        #expect(sonarr.configVolume == nil && sonarr.keepsConfig)
+    }
+
     @Test("no hardlink or storage lint fires on the shipped examples")
     func examplesAreClean() throws {
         for config in Fixtures.exampleConfigs() {

@@ -18,7 +18,8 @@ extension Catalog {
                 image: .pinned("ghcr.io/home-operations/sabnzbd", "4.5.5"),
                 port: .http(8080), portEnvironmentVariable: "SABNZBD__PORT", probe: .http(path: "/api?mode=version"),
                 security: .rootless, resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "4Gi"),
-                media: .manages, metricsExporter: .exportarrAPIKey(mode: "sabnzbd"))),
+                // History lives in a SQLite database (history1.db) in /config.
+                media: .manages, usesSQLite: true, metricsExporter: .exportarrAPIKey(mode: "sabnzbd"))),
         CatalogEntry(
             "deluge", .torrentClient, "Deluge: BitTorrent client",
             spec: ServiceSpec(

@@ -159,8 +159,10 @@ public struct AppResolver: Sendable {
     /// The app's own mounts, then the media volume at its role's path unless the app mounts it itself.
     private func mounts(of app: AppSpec, spec: ServiceSpec?) -> [ResolvedMount] {
         var mounts = app.mounts.compactMap(resolveMount)
+        // A mount of the media volume at the config path (seed 002's config/<app>) is not a media mount.
+        let statePaths = Set([spec?.configPath].compactMap { $0 } + (spec?.statePaths.map(\.path) ?? []))
         if let volume = stack.storage.media, let source = stack.storage.volumes[volume], let role = spec?.media,
-            !app.mounts.contains(where: { $0.volume == volume })
+            !app.mounts.contains(where: { $0.volume == volume && !statePaths.contains($0.path) })
         {
             mounts.append(
                 ResolvedMount(

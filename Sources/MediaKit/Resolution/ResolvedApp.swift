@@ -98,6 +98,14 @@ public struct ResolvedApp: Hashable, Sendable {
     /// The Secret that holds the app's `externalSecret` values: `<app>-secret`.
     public var externalSecretName: String { "\(name)-secret" }
 
+    /// Whether the app keeps state that two pods must not share: a config PVC, or a mount at its config path
+    /// (config on a shared volume). Its Deployment then uses the `Recreate` strategy.
+    public var keepsConfig: Bool {
+        if configVolume != nil { return true }
+        let path = catalogEntry.map { $0.spec?.configPath } ?? "/config"
+        return path.map { path in mounts.contains { $0.path == path } } ?? false
+    }
+
     /// The Secret the app reads database credentials from (`<app>-database`), when it needs a database.
     public var databaseSecretName: String? { needs.contains(where: \.isDatabase) ? "\(name)-database" : nil }
 

@@ -37,8 +37,9 @@ struct AppTemplateValues {
         if let schedule = app.schedule {
             main.set("type", "cronjob")
             main.set("cronjob", cronJobSettings(schedule))
-        } else if app.configVolume != nil {
-            // The config PVC is ReadWriteOnce: a rolling update would wait forever for the old pod's volume.
+        } else if app.keepsConfig {
+            // A ReadWriteOnce config PVC would stall a rolling update, and two pods on one SQLite database (config
+            // on a shared volume) corrupt it: the old pod stops before the new one starts.
             main.set("strategy", "Recreate")
         }
         if let replicas = app.replicas { main.set("replicas", .integer(replicas)) }
