@@ -289,27 +289,13 @@ extension ConfigDecoder {
 
     /// `true`, `false` or `{secret: NAME}`.
     private mutating func decodeVPN(_ node: YAMLNode, _ scope: ConfigScope) -> VPNSettings? {
-        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" || scalar.text == "false" {
-            return scalar.text == "true" ? VPNSettings() : nil
-        }
-        guard node.pairs != nil else {
-            error(node, "expected true, false or a mapping with 'secret' for \(scope.selfField), found \(node.summary)")
-            return nil
-        }
-        guard let values = fields(node, scope, allowed: ["secret"]) else { return nil }
+        guard let values = switchOrFields(node, scope, allowed: ["secret"]) else { return nil }
         return VPNSettings(secret: values["secret"].flatMap { label($0, scope.field("secret")) })
     }
 
     /// `true`, `false` or `{ip: ADDRESS}`.
     private mutating func decodeLoadBalancer(_ node: YAMLNode, _ scope: ConfigScope) -> LoadBalancerSettings? {
-        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" || scalar.text == "false" {
-            return scalar.text == "true" ? LoadBalancerSettings() : nil
-        }
-        guard node.pairs != nil else {
-            error(node, "expected true, false or a mapping with 'ip' for \(scope.selfField), found \(node.summary)")
-            return nil
-        }
-        guard let values = fields(node, scope, allowed: ["ip"]) else { return nil }
+        guard let values = switchOrFields(node, scope, allowed: ["ip"]) else { return nil }
         var settings = LoadBalancerSettings()
         if let ipNode = values["ip"], let ip = string(ipNode, scope.field("ip")) {
             if IPAddressText.isValid(ip) {
@@ -319,6 +305,21 @@ extension ConfigDecoder {
             }
         }
         return settings
+    }
+
+    /// An option written as `true` (on, no settings), `false` (off: nil) or a mapping of its settings.
+    private mutating func switchOrFields(
+        _ node: YAMLNode, _ scope: ConfigScope, allowed: [String]
+    ) -> [String: YAMLNode]? {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" || scalar.text == "false" {
+            return scalar.text == "true" ? [:] : nil
+        }
+        guard node.pairs != nil else {
+            let keys = allowed.map { "'\($0)'" }.joined(separator: " or ")
+            error(node, "expected true, false or a mapping with \(keys) for \(scope.selfField), found \(node.summary)")
+            return nil
+        }
+        return fields(node, scope, allowed: allowed)
     }
 
     private mutating func decodeDashboard(_ node: YAMLNode, _ scope: ConfigScope) -> DashboardSettings? {
