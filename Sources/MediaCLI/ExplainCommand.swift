@@ -116,21 +116,15 @@ struct ExplainCommand {
         return services
     }
 
-    /// Secrets the app reads that mediactl does not render: the user creates them (or an ExternalSecret does).
+    /// Secrets the app reads that mediactl does not render: the catalog's and the options', then the Secrets
+    /// `secrets:` names by `secretRef`.
     private func requiredSecrets(of app: ResolvedApp) -> [String] {
-        var secrets: [String] = []
-        if let database = app.databaseSecretName {
-            let kinds = app.needs.filter(\.isDatabase).map(\.rawValue).joined(separator: ", ")
-            secrets.append("\(database) (\(kinds): \(app.databaseKeys.joined(separator: ", ")))")
-        }
-        for sidecar in app.sidecars {
-            if let secret = sidecar.environmentSecret { secrets.append("\(secret) (\(sidecar.name) settings)") }
-            for (variable, reference) in sidecar.secretEnvironment.sorted(by: { $0.key < $1.key }) {
-                secrets.append("\(reference.secret) (key \(reference.key) → \(sidecar.name) \(variable))")
-            }
+        var secrets = app.requiredSecrets.map { secret in
+            "\(secret.name) (\(secret.usedBy)" + (secret.keys.isEmpty ? "" : ": " + secret.keys.joined(separator: ", "))
+                + ")"
         }
         for (variable, source) in app.secrets.sorted(by: { $0.key.precedesInByteOrder($1.key) }) {
-            if case .secretRef(let name, let key) = source { secrets.append("\(name) (key \(key) → \(variable))") }
+            if case .secretRef(let name, let key) = source { secrets.append("\(name) (\(variable): \(key))") }
         }
         return secrets
     }

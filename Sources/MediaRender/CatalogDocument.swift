@@ -44,12 +44,12 @@ public struct CatalogDocument: Sendable {
             "",
             "## Options",
             "",
-            "- `exportarr: true` adds the exportarr sidecar (`\(Catalog.exportarrImageText)`, metrics on port "
+            "- `exportarr: true` adds the exportarr sidecar (`\(Catalog.exportarrImage)`, metrics on port "
                 + "\(Catalog.exportarrPort.number)) to: "
                 + Catalog.entries.filter { $0.spec?.metricsExporter != nil }.map { "`\($0.id)`" }
                 .joined(separator: ", ") + ".",
             "- `vpn: true` (or `{secret: NAME}`) routes a download client through gluetun "
-                + "(`\(Catalog.gluetunImageText)`), configured from the Secret `<app>-vpn`.",
+                + "(`\(Catalog.gluetunImage)`), configured from the Secret `<app>-vpn`.",
             "- `loadBalancer: true` (or `{ip: ADDRESS}`) puts the peer port, or else the app's port, on a "
                 + "LoadBalancer Service.",
         ]

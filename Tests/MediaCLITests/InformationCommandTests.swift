@@ -50,6 +50,18 @@ struct InformationCommandTests {
         #expect(object["image"] as? String == "ghcr.io/home-operations/tautulli:2.16.1")
         #expect(object["sidecars"] as? [String] == ["jbops: registry.k8s.io/git-sync/git-sync:v4.7.0"])
         #expect(object["host"] as? String == "tautulli.${SECRET_DOMAIN}")
+        let immich = mediactl(["explain", "immich", "--config", "Examples/full-stack/mediactl.yaml"])
+        #expect(immich.status == 0)
+        #expect(
+            immich.output.contains(
+                "provide       immich-database (postgresql: DB_HOSTNAME, DB_USERNAME, DB_PASSWORD, DB_DATABASE_NAME)\n")
+        )
+        #expect(
+            immich.output.contains(
+                "services      immich (http 2283); immich-machine-learning (http 3003); immich-valkey (redis 6379)\n"))
+        let sabnzbd = mediactl(["explain", "sabnzbd", "--config", "Examples/full-stack/mediactl.yaml"])
+        #expect(
+            sabnzbd.output.contains("provide       sabnzbd-exportarr (exportarr: API_KEY); sabnzbd-vpn (gluetun)\n"))
         let unknown = mediactl(["explain", "tautuli", "--config", config])
         #expect(unknown.status == 1 && unknown.error.contains("did you mean 'tautulli'?"))
     }

@@ -37,15 +37,11 @@ extension Catalog {
     ]
 
     /// The exportarr metrics sidecar (`exportarr: true`): port 9707, `/healthz`, metrics at `/metrics`.
-    static let exportarrImage: ImageReference = .pinned("ghcr.io/onedr0p/exportarr", "v2.3.0")
+    public static let exportarrImage: ImageReference = .pinned("ghcr.io/onedr0p/exportarr", "v2.3.0")
     /// The port exportarr serves metrics on, named `metrics` on the app's Service.
     public static let exportarrPort = ServicePort.metrics(9707)
     /// The gluetun VPN sidecar (`vpn:`, seed 004); it needs `NET_ADMIN` for its tunnel.
-    static let gluetunImage: ImageReference = .pinned("ghcr.io/qdm12/gluetun", "v3.41.1")
-    /// The exportarr image as text, for documentation.
-    public static var exportarrImageText: String { exportarrImage.description }
-    /// The gluetun image as text, for documentation.
-    public static var gluetunImageText: String { gluetunImage.description }
+    public static let gluetunImage: ImageReference = .pinned("ghcr.io/qdm12/gluetun", "v3.41.1")
 
     /// The settings seed 001 mounts from its ConfigMap: the `sync` and `watch` sections of PlexTraktSync's
     /// `config.default.yml`; every other setting keeps its default.

@@ -92,3 +92,12 @@ public struct ServiceSpec: Hashable, Sendable {
         self.metricsExporter = metricsExporter
     }
 }
+
+extension ServiceSpec {
+    /// The paths a service keeps state in: its config path and its state paths. A generic app (no spec)
+    /// keeps its config in `/config`. Mounts there are config, not media or downloads.
+    public static func statePaths(of spec: ServiceSpec?) -> Set<String> {
+        guard let spec else { return ["/config"] }
+        return Set([spec.configPath].compactMap { $0 } + spec.statePaths.map(\.path))
+    }
+}

@@ -41,7 +41,7 @@ public struct AppResolver: Sendable {
             secrets: app.secrets, configVolume: configVolume,
             mounts: isProxy ? [] : mounts(of: app, spec: spec), scratchVolumes: spec?.scratchVolumes ?? [],
             sidecars: sidecars, cronJobs: spec?.cronJobs ?? [], configFiles: spec?.configFiles ?? [],
-            arguments: spec?.arguments ?? [], metricsPath: spec?.metricsPath, security: security,
+            arguments: spec?.arguments ?? [], security: security,
             dependsOn: app.dependsOn.map(dependency).sorted(),
             hasDependents: stack.apps.contains { $0.dependsOn.contains(app.name.rawValue) },
             nodeSelector: app.nodeSelector, gpu: app.gpu, replicas: app.replicas, dashboard: app.dashboard,
@@ -160,7 +160,7 @@ public struct AppResolver: Sendable {
     private func mounts(of app: AppSpec, spec: ServiceSpec?) -> [ResolvedMount] {
         var mounts = app.mounts.compactMap(resolveMount)
         // A mount of the media volume at the config path (seed 002's config/<app>) is not a media mount.
-        let statePaths = Set([spec?.configPath].compactMap { $0 } + (spec?.statePaths.map(\.path) ?? []))
+        let statePaths = ServiceSpec.statePaths(of: spec)
         if let volume = stack.storage.media, let source = stack.storage.volumes[volume], let role = spec?.media,
             !app.mounts.contains(where: { $0.volume == volume && !statePaths.contains($0.path) })
         {
@@ -173,8 +173,7 @@ public struct AppResolver: Sendable {
     }
 
     private func configVolume(of app: AppSpec, spec: ServiceSpec?) -> ConfigVolume? {
-        let path: String? = spec == nil ? "/config" : spec?.configPath
-        guard let path else { return nil }
+        guard let path = spec == nil ? "/config" : spec?.configPath else { return nil }
         let defaults = stack.storage.config
         switch app.storage {
         case .disabled:

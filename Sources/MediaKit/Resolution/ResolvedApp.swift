@@ -56,8 +56,6 @@ public struct ResolvedApp: Hashable, Sendable {
     public var configFiles: [ConfigFileSpec]
     /// Arguments of the main container.
     public var arguments: [String]
-    /// The path Prometheus scrapes, for exporters.
-    public var metricsPath: String?
     /// How the image runs.
     public var security: SecurityProfile
     /// Flux Kustomizations this one waits for.
@@ -102,16 +100,11 @@ public struct ResolvedApp: Hashable, Sendable {
     /// (config on a shared volume). Its Deployment then uses the `Recreate` strategy.
     public var keepsConfig: Bool {
         if configVolume != nil { return true }
-        let path = catalogEntry.map { $0.spec?.configPath } ?? "/config"
-        return path.map { path in mounts.contains { $0.path == path } } ?? false
+        let statePaths = ServiceSpec.statePaths(of: catalogEntry?.spec)
+        return mounts.contains { statePaths.contains($0.path) }
     }
 
     /// The Secret the app reads database credentials from (`<app>-database`), when it needs a database.
     public var databaseSecretName: String? { needs.contains(where: \.isDatabase) ? "\(name)-database" : nil }
 
-    /// The names of the Services the chart renders: the main one is the app's name, others `<app>-<id>`.
-    public var serviceNames: [String] {
-        (port == nil ? [] : [name.rawValue]) + (peerPort.map { ["\(name)-\($0.name)"] } ?? [])
-            + companions.map { "\(name)-\($0.name)" }
-    }
 }

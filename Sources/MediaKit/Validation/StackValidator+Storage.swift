@@ -89,8 +89,7 @@ extension StackValidator {
 
     /// Read-write shared mounts that carry downloads or library, not the app's config on a shared volume.
     private func dataMounts(of app: ResolvedApp) -> [ResolvedMount] {
-        let spec = app.catalogEntry?.spec
-        let statePaths = Set([spec?.configPath].compactMap { $0 } + (spec?.statePaths.map(\.path) ?? []))
+        let statePaths = ServiceSpec.statePaths(of: app.catalogEntry?.spec)
         return app.mounts.filter { !$0.readOnly && !statePaths.contains($0.path) }
     }
 

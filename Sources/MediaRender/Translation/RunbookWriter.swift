@@ -113,18 +113,9 @@ struct RunbookWriter {
     }
 
     private func secrets(of app: ResolvedApp) -> String {
-        var provided: [String] = []
-        if let database = app.databaseSecretName {
-            provided.append(
-                "Secret `\(database)` to provide (" + app.databaseKeys.map { "`\($0)`" }.joined(separator: ", ") + ")")
-        }
-        for sidecar in app.sidecars {
-            if let secret = sidecar.environmentSecret {
-                provided.append("Secret `\(secret)` to provide (\(sidecar.name))")
-            }
-            for reference in sidecar.secretEnvironment.values.sorted(by: { $0.secret < $1.secret }) {
-                provided.append("Secret `\(reference.secret)` to provide (`\(reference.key)`, \(sidecar.name))")
-            }
+        let provided = app.requiredSecrets.map { secret in
+            "Secret `\(secret.name)` to provide (\(secret.usedBy)"
+                + secret.keys.map { ", `\($0)`" }.joined() + ")"
         }
         guard !app.secrets.isEmpty || !provided.isEmpty else { return "none" }
         let names = app.secrets.keys.sortedByBytes()
