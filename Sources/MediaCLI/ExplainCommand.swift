@@ -66,18 +66,12 @@ struct ExplainCommand {
             if let memory = amounts.memory { values["memory"] = memory }
             if !values.isEmpty { resources[label] = values }
         }
-        let security: String
-        switch app.security {
-        case .rootless: security = "rootless: runs as a non-root user with a read-only root file system"
-        case .nonRoot: security = "non-root: runs as a non-root user; the image writes to its root file system"
-        case .dropsRoot: security = "drops root: starts as root and switches to PUID/PGID itself"
-        }
         return Report(
             app: app.name.rawValue, service: app.service.rawValue, status: app.catalogEntry?.status.name ?? "active",
             replacedBy: app.catalogEntry?.status.replacement?.rawValue,
             enabled: app.enabled, namespace: app.namespace, kind: kind, image: app.image?.description,
             port: app.port?.number, portName: app.port?.name, probe: app.probe.summary,
-            exposure: app.exposure.rawValue, host: app.host, auth: app.auth, security: security,
+            exposure: app.exposure.rawValue, host: app.host, auth: app.auth, security: app.security.summary,
             resources: resources, environment: app.environment,
             secrets: app.secrets.keys.sortedByBytes(),
             configVolume: app.configVolume.map {

@@ -307,21 +307,6 @@ extension ConfigDecoder {
         return settings
     }
 
-    /// An option written as `true` (on, no settings), `false` (off: nil) or a mapping of its settings.
-    private mutating func switchOrFields(
-        _ node: YAMLNode, _ scope: ConfigScope, allowed: [String]
-    ) -> [String: YAMLNode]? {
-        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" || scalar.text == "false" {
-            return scalar.text == "true" ? [:] : nil
-        }
-        guard node.pairs != nil else {
-            let keys = allowed.map { "'\($0)'" }.joined(separator: " or ")
-            error(node, "expected true, false or a mapping with \(keys) for \(scope.selfField), found \(node.summary)")
-            return nil
-        }
-        return fields(node, scope, allowed: allowed)
-    }
-
     private mutating func decodeDashboard(_ node: YAMLNode, _ scope: ConfigScope) -> DashboardSettings? {
         guard let values = fields(node, scope, allowed: ["icon", "group"]) else { return nil }
         return DashboardSettings(

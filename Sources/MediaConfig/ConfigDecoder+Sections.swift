@@ -94,10 +94,13 @@ extension ConfigDecoder {
             }
         }
         let authScope = scope.nested("auth")
-        if let value = values["auth"], let auth = fields(value, authScope, allowed: ["annotations"]),
-            let node = auth["annotations"], let annotations = stringMap(node, authScope.field("annotations"))
-        {
-            exposure.authAnnotations = annotations
+        if let value = values["auth"], let auth = fields(value, authScope, allowed: ["annotations", "labels"]) {
+            if let node = auth["annotations"], let annotations = stringMap(node, authScope.field("annotations")) {
+                exposure.authAnnotations = annotations
+            }
+            if let node = auth["labels"], let labels = stringMap(node, authScope.field("labels")) {
+                exposure.authLabels = labels
+            }
         }
         let tlsScope = scope.nested("tls")
         if let value = values["tls"], let tls = fields(value, tlsScope, allowed: ["issuer"]), let node = tls["issuer"] {
@@ -239,7 +242,8 @@ extension ConfigDecoder {
 
     mutating func decodeBackups(_ node: YAMLNode) -> BackupSettings? {
         let scope = ConfigScope.root.nested("backups")
-        guard let values = fields(node, scope, allowed: ["engine", "schedule"]) else { return nil }
+        let keys = ["engine", "schedule", "retention", "repository", "credentials", "copyMethod"]
+        guard let values = fields(node, scope, allowed: keys) else { return nil }
         var backups = BackupSettings()
         if let value = values["engine"],
             let engine = choice(value, scope.field("engine"), as: BackupSettings.Engine.self)
@@ -256,18 +260,95 @@ extension ConfigDecoder {
                         + "found '\(schedule)'")
             }
         }
+        let retentionScope = scope.nested("retention")
+        if let value = values["retention"],
+            let retention = fields(value, retentionScope, allowed: ["daily", "weekly", "monthly"])
+        {
+            let counts = 0...1000
+            if let node = retention["daily"], let count = integer(node, retentionScope.field("daily"), in: counts) {
+                backups.retention.daily = count
+            }
+            if let node = retention["weekly"], let count = integer(node, retentionScope.field("weekly"), in: counts) {
+                backups.retention.weekly = count
+            }
+            if let node = retention["monthly"], let count = integer(node, retentionScope.field("monthly"), in: counts) {
+                backups.retention.monthly = count
+            }
+        }
+        let repositoryScope = scope.nested("repository")
+        if let value = values["repository"],
+            let repository = fields(value, repositoryScope, allowed: ["endpoint", "bucket"])
+        {
+            if let endpoint = repository["endpoint"].flatMap({ string($0, repositoryScope.field("endpoint")) }),
+                let bucket = repository["bucket"].flatMap({ string($0, repositoryScope.field("bucket")) })
+            {
+                backups.repository = BackupSettings.Repository(endpoint: endpoint, bucket: bucket)
+            } else if repository["endpoint"] == nil || repository["bucket"] == nil {
+                error(value, "\(repositoryScope.selfField) needs an 'endpoint' and a 'bucket'")
+            }
+        }
+        let credentialsScope = scope.nested("credentials")
+        if let value = values["credentials"],
+            let credentials = fields(value, credentialsScope, allowed: ["externalSecret"]),
+            let sourceNode = credentials["externalSecret"]
+        {
+            let sourceScope = credentialsScope.nested("externalSecret")
+            if let source = fields(sourceNode, sourceScope, allowed: ["store", "key"]) {
+                if let store = source["store"].flatMap({ label($0, sourceScope.field("store")) }),
+                    let key = source["key"].flatMap({ string($0, sourceScope.field("key")) })
+                {
+                    backups.credentials = BackupSettings.Credentials(store: store, key: key)
+                } else if source["store"] == nil || source["key"] == nil {
+                    error(sourceNode, "\(sourceScope.selfField) needs a 'store' and a 'key'")
+                }
+            }
+        }
+        if let value = values["copyMethod"],
+            let method = choice(value, scope.field("copyMethod"), as: BackupSettings.CopyMethod.self)
+        {
+            backups.copyMethod = method
+        }
+        if backups.engine != .none, backups.repository == nil, values["repository"] == nil {
+            error(
+                values["engine"] ?? node,
+                "\(scope.field("engine")) '\(backups.engine.rawValue)' needs 'backups.repository' with the S3 "
+                    + "'endpoint' and 'bucket' that hold the restic repositories")
+        }
         return backups
     }
 
     mutating func decodeMonitoring(_ node: YAMLNode) -> MonitoringSettings? {
         let scope = ConfigScope.root.nested("monitoring")
-        guard let values = fields(node, scope, allowed: ["gatus", "serviceMonitors", "alerts"]) else { return nil }
+        let keys = ["gatus", "serviceMonitors", "alerts", "ingressController"]
+        guard let values = fields(node, scope, allowed: keys) else { return nil }
         var monitoring = MonitoringSettings()
         if let value = values["gatus"], let flag = bool(value, scope.field("gatus")) { monitoring.gatus = flag }
         if let value = values["serviceMonitors"], let flag = bool(value, scope.field("serviceMonitors")) {
             monitoring.serviceMonitors = flag
         }
         if let value = values["alerts"], let flag = bool(value, scope.field("alerts")) { monitoring.alerts = flag }
+        if let value = values["ingressController"],
+            let controller = choice(
+                value, scope.field("ingressController"), as: MonitoringSettings.IngressController.self)
+        {
+            monitoring.ingressController = controller
+        }
         return monitoring
+    }
+
+    /// `networkPolicies: true`, `false` or `{ingressNamespace, monitoringNamespace}`.
+    mutating func decodeNetworkPolicies(_ node: YAMLNode) -> NetworkPolicySettings? {
+        let scope = ConfigScope.root.nested("networkPolicies")
+        guard let values = switchOrFields(node, scope, allowed: ["ingressNamespace", "monitoringNamespace"]) else {
+            return nil
+        }
+        var settings = NetworkPolicySettings()
+        if let node = values["ingressNamespace"], let namespace = label(node, scope.field("ingressNamespace")) {
+            settings.ingressNamespace = namespace
+        }
+        if let node = values["monitoringNamespace"], let namespace = label(node, scope.field("monitoringNamespace")) {
+            settings.monitoringNamespace = namespace
+        }
+        return settings
     }
 }

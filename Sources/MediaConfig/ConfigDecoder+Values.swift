@@ -64,6 +64,21 @@ extension ConfigDecoder {
 
     /// A non-empty string. A plain scalar that other YAML tools would read as a boolean, null, number
     /// or date gives a warning (a canonical decimal integer does not: it reads back the same).
+    /// An option written as `true` (on, no settings), `false` (off: nil) or a mapping of its settings.
+    mutating func switchOrFields(
+        _ node: YAMLNode, _ scope: ConfigScope, allowed: [String]
+    ) -> [String: YAMLNode]? {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "true" || scalar.text == "false" {
+            return scalar.text == "true" ? [:] : nil
+        }
+        guard node.pairs != nil else {
+            let keys = allowed.map { "'\($0)'" }.joined(separator: " or ")
+            error(node, "expected true, false or a mapping with \(keys) for \(scope.selfField), found \(found(node))")
+            return nil
+        }
+        return fields(node, scope, allowed: allowed)
+    }
+
     mutating func string(_ node: YAMLNode, _ field: String) -> String? {
         if node.isNull { return nil }
         guard let scalar = node.scalar, !node.isNull else {

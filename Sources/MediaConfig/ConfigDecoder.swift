@@ -58,7 +58,7 @@ public struct ConfigDecoder {
             case "backups": if let backups = decodeBackups(value) { stack.backups = backups }
             case "monitoring": if let monitoring = decodeMonitoring(value) { stack.monitoring = monitoring }
             case "networkPolicies":
-                if let flag = bool(value, scope.field("networkPolicies")) { stack.networkPolicies = flag }
+                stack.networkPolicies = decodeNetworkPolicies(value)
             case "apps":
                 sawApps = true
                 stack.apps = decodeApps(value, storage: stack.storage)

@@ -28,6 +28,9 @@ public struct ExposureSettings: Hashable, Sendable {
     public var ingressClasses: [Exposure: String] = [.internal: "internal", .external: "external"]
     /// Annotations that put an app behind forward auth (applied to exposed apps whose `auth` is true).
     public var authAnnotations: [String: String] = [:]
+    /// Labels that put an app behind forward auth: a policy outside mediactl selects them (Envoy Gateway's
+    /// SecurityPolicy `targetSelectors`, for example). Applied like the annotations.
+    public var authLabels: [String: String] = [:]
     /// The cert-manager ClusterIssuer for TLS certificates, if any.
     public var tlsIssuer: String?
     /// The gateway for each exposure level (used in gateway mode).
@@ -38,4 +41,13 @@ public struct ExposureSettings: Hashable, Sendable {
 
     /// The defaults: Ingress with classes `internal` and `external`, no auth, no TLS issuer.
     public init() {}
+
+    /// Whether forward auth is configured for the current mode: annotations or labels for Ingress, labels for
+    /// Gateway API routes (annotations on an HTTPRoute enforce nothing).
+    public var hasAuthentication: Bool {
+        switch mode {
+        case .ingress: !authAnnotations.isEmpty || !authLabels.isEmpty
+        case .gateway: !authLabels.isEmpty
+        }
+    }
 }

@@ -21,8 +21,8 @@ public struct Stack: Hashable, Sendable {
     public var backups = BackupSettings()
     /// Gatus checks, ServiceMonitors and alerts.
     public var monitoring = MonitoringSettings()
-    /// Whether to render network policies (default deny plus the allowed flows).
-    public var networkPolicies = false
+    /// Network policies (default deny plus the allowed flows), when turned on.
+    public var networkPolicies: NetworkPolicySettings?
     /// The apps, sorted by name.
     public var apps: [AppSpec] = []
 

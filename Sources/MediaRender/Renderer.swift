@@ -25,7 +25,7 @@ public struct Renderer: Sendable {
         let apps = AppResolver(stack: stack).resolveAll()
         guard let resolved = apps.first(where: { $0.name == app }) else { return [] }
         var layout = FluxLayout()
-        AppTranslator(app: resolved, stack: stack).add(to: &layout)
+        AppTranslator(app: resolved, stack: stack, allApps: apps).add(to: &layout)
         return layout.renderedFiles().map(\.path)
     }
 
@@ -35,38 +35,13 @@ public struct Renderer: Sendable {
         let namespaces = Set(apps.map(\.namespace)).sortedByBytes()
         for namespace in namespaces {
             let members = apps.filter { $0.namespace == namespace }
-            addNamespace(namespace, apps: members, to: &layout)
-            for app in members { AppTranslator(app: app, stack: stack).add(to: &layout) }
+            NamespaceTranslator(namespace: namespace, apps: members, stack: stack).add(to: &layout)
+            for app in members { AppTranslator(app: app, stack: stack, allApps: apps).add(to: &layout) }
             if let docsDir = stack.repo.docsDir {
                 let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack).markdown()
                 layout.addMarkdown(runbook, at: "\(docsDir)/\(namespace).md")
             }
         }
         return layout
-    }
-
-    private func addNamespace(_ namespace: String, apps: [ResolvedApp], to layout: inout FluxLayout) {
-        let folder = "\(stack.repo.appsDir)/\(namespace)"
-        var resources = ["./namespace.yaml"]
-        for (name, volume) in sharedClaims(of: apps) {
-            guard case .pvc(let storageClass, let size, let accessMode) = volume else { continue }
-            layout.add(
-                PersistentVolumeClaim(
-                    name: name, accessMode: accessMode.rawValue, size: size, storageClass: storageClass),
-                at: "\(folder)/pvc-\(name).yaml")
-            resources.append("./pvc-\(name).yaml")
-        }
-        resources += apps.filter(\.enabled).map { "./\($0.name)/ks.yaml" }
-        layout.add(Namespace(name: namespace), at: "\(folder)/namespace.yaml")
-        layout.add(KustomizationFile(namespace: namespace, resources: resources), at: "\(folder)/kustomization.yaml")
-    }
-
-    /// Shared `pvc` volumes mounted by any app of the namespace, sorted by name.
-    private func sharedClaims(of apps: [ResolvedApp]) -> [(String, SharedVolume)] {
-        var claims: [String: SharedVolume] = [:]
-        for mount in apps.flatMap(\.mounts) {
-            if case .pvc = mount.source { claims[mount.volume] = mount.source }
-        }
-        return claims.sorted { $0.key.precedesInByteOrder($1.key) }.map { ($0.key, $0.value) }
     }
 }

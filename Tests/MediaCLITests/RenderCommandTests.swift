@@ -23,7 +23,7 @@ struct RenderCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = mediactl(["render"], in: folder)
         #expect(first.status == 0, "\(first.error)")
-        #expect(first.output == "rendered 50 files: 50 added, 0 updated, 0 removed, 0 unchanged\n")
+        #expect(first.output == "rendered 53 files: 53 added, 0 updated, 0 removed, 0 unchanged\n")
         #expect(text(folder, "\(Self.media)/tautulli/ks.yaml") != nil)
         #expect(text(folder, "\(Self.media)/plex-exporter/ks.dis") != nil)
         #expect(text(folder, "docs/apps/media.md") != nil)
@@ -31,7 +31,7 @@ struct RenderCommandTests {
         let before = try FileManager.default.attributesOfItem(atPath: probe.path)[.modificationDate] as? Date
         Thread.sleep(forTimeInterval: 0.02)
         let second = mediactl(["render"], in: folder)
-        #expect(second.output == "rendered 50 files: 0 added, 0 updated, 0 removed, 50 unchanged\n")
+        #expect(second.output == "rendered 53 files: 0 added, 0 updated, 0 removed, 53 unchanged\n")
         let after = try FileManager.default.attributesOfItem(atPath: probe.path)[.modificationDate] as? Date
         #expect(before == after, "an unchanged file was rewritten")
     }

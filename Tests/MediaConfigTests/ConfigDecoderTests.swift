@@ -24,7 +24,7 @@ struct ConfigDecoderTests {
         #expect(stack.storage.config.size == "5Gi" && stack.storage.config.storageClass == nil)
         #expect(stack.backups.engine == .none)
         #expect(stack.monitoring == MonitoringSettings())
-        #expect(stack.networkPolicies == false)
+        #expect(stack.networkPolicies == nil)
         let plex = try #require(stack.apps.first)
         #expect(plex.enabled && plex.service.rawValue == "plex" && plex.expose == nil && plex.storage == .default)
     }

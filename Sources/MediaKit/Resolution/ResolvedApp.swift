@@ -107,4 +107,14 @@ public struct ResolvedApp: Hashable, Sendable {
     /// The Secret the app reads database credentials from (`<app>-database`), when it needs a database.
     public var databaseSecretName: String? { needs.contains(where: \.isDatabase) ? "\(name)-database" : nil }
 
+    /// The exportarr sub-command (`sonarr`, `sabnzbd`…) when the app runs the exportarr sidecar; its metrics
+    /// are named after it (`sonarr_queue_total`).
+    public var exportarrMode: String? {
+        guard sidecars.contains(where: { $0.name == "exportarr" }) else { return nil }
+        return catalogEntry?.spec?.metricsExporter?.mode
+    }
+
+    /// Whether the main controller is a Deployment (not a CronJob, not a proxy): Kubernetes reports its
+    /// available replicas under the app's name.
+    public var runsDeployment: Bool { kind == .workload && schedule == nil }
 }

@@ -39,4 +39,30 @@ extension StackValidator {
                     + "so upgrades are commits")
         ]
     }
+
+    /// An *arr app or download client on the internet must sit behind forward auth: its API accepts
+    /// commands that delete and write media. Auth counts only when the exposure mode can enforce it.
+    func externalAuthIssues(_ apps: [ResolvedApp]) -> [ValidationIssue] {
+        apps.compactMap { app in
+            guard app.exposure == .external, app.kind == .workload,
+                let category = app.catalogEntry?.category, category.needsAuthenticationWhenExternal
+            else { return nil }
+            let what = category.isDownloadClient ? "download client" : "*arr app"
+            let path = ["apps", app.name.rawValue, "auth"]
+            if !app.auth {
+                return ValidationIssue(
+                    .error, at: path,
+                    "app '\(app.name)' is a \(what) exposed externally without auth; its API can delete media. "
+                        + "Remove 'auth: false', or use 'expose: internal'")
+            }
+            guard !stack.exposure.hasAuthentication else { return nil }
+            let mechanism =
+                stack.exposure.mode == .ingress
+                ? "'exposure.auth.annotations' or 'exposure.auth.labels'" : "'exposure.auth.labels'"
+            return ValidationIssue(
+                .error, at: path,
+                "app '\(app.name)' is a \(what) exposed externally, but \(mechanism) is not set, so nothing "
+                    + "enforces its auth; configure forward auth or use 'expose: internal'")
+        }
+    }
 }

@@ -16,6 +16,7 @@ public struct StackValidator: Sendable {
         let resolved = AppResolver(stack: stack).resolveAll()
         issues += dependencyCycles() + hostClaims(resolved) + substitution(resolved)
         issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
+        issues += externalAuthIssues(resolved)
         return issues
     }
 

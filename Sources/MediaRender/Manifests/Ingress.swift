@@ -9,6 +9,7 @@ struct Ingress: Manifest {
     var serviceName: String
     var servicePort: Int
     var annotations: [String: String]
+    var labels: [String: String] = [:]
     /// The TLS Secret; nil uses the ingress controller's default (wildcard) certificate.
     var tlsSecretName: String?
 
@@ -19,7 +20,7 @@ struct Ingress: Manifest {
         if let tlsSecretName { tls.set("secretName", .string(tlsSecretName)) }
         let backend: YAMLValue = ["service": ["name": .string(serviceName), "port": ["number": .integer(servicePort)]]]
         return object(
-            "networking.k8s.io/v1", "Ingress", ObjectMeta(name: name, annotations: annotations),
+            "networking.k8s.io/v1", "Ingress", ObjectMeta(name: name, labels: labels, annotations: annotations),
             [
                 (
                     "spec",

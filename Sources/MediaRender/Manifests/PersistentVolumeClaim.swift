@@ -10,6 +10,9 @@ struct PersistentVolumeClaim: Manifest {
     var accessMode: String
     var size: String
     var storageClass: String?
+    /// K8up's per-PVC switch (`k8up.io/backup`), when K8up backs the namespace up: true for config volumes,
+    /// false for shared media volumes, which are far too large for restic and live elsewhere already.
+    var k8upBackup: Bool?
 
     var schemaURL: String? { SchemaURL.core("persistentvolumeclaim-v1") }
 
@@ -19,8 +22,10 @@ struct PersistentVolumeClaim: Manifest {
             ("resources", ["requests": ["storage": .string(size)]]),
         ])
         if let storageClass { spec.set("storageClassName", .string(storageClass)) }
+        var annotations = [Self.pruneAnnotation: "disabled"]
+        if let k8upBackup { annotations["k8up.io/backup"] = k8upBackup ? "true" : "false" }
         return object(
-            "v1", "PersistentVolumeClaim", ObjectMeta(name: name, annotations: [Self.pruneAnnotation: "disabled"]),
+            "v1", "PersistentVolumeClaim", ObjectMeta(name: name, annotations: annotations),
             [("spec", .mapping(spec))])
     }
 }

@@ -203,10 +203,10 @@ struct AppTemplateValues {
 
     private func containerSecurityContext(_ profile: SecurityProfile) -> YAMLValue {
         var context = YAMLMapping([("allowPrivilegeEscalation", false)])
-        if profile.runsAsNonRoot {
-            context.set("readOnlyRootFilesystem", .boolean(profile.readOnlyRootFilesystem))
-            context.set("capabilities", ["drop": ["ALL"]])
-        }
+        if profile.runsAsNonRoot { context.set("readOnlyRootFilesystem", .boolean(profile.readOnlyRootFilesystem)) }
+        var capabilities = YAMLMapping([("drop", ["ALL"])])
+        if !profile.addedCapabilities.isEmpty { capabilities.set("add", .strings(profile.addedCapabilities)) }
+        context.set("capabilities", .mapping(capabilities))
         return .mapping(context)
     }
 
@@ -222,6 +222,7 @@ struct AppTemplateValues {
         }
         context.set("fsGroup", .integer(user.gid))
         context.set("fsGroupChangePolicy", "OnRootMismatch")
+        context.set("seccompProfile", ["type": "RuntimeDefault"])
         var options = YAMLMapping([("securityContext", .mapping(context))])
         if !app.nodeSelector.isEmpty { options.set("nodeSelector", .sortedStrings(app.nodeSelector)) }
         return .mapping(options)
@@ -285,8 +286,9 @@ struct AppTemplateValues {
         case .ingress:
             var ingress = YAMLMapping()
             if let className = settings.ingressClasses[app.exposure] { ingress.set("className", .string(className)) }
-            let annotations = IngressAnnotations(app: app, settings: settings).all
-            if !annotations.isEmpty { ingress.set("annotations", .sortedStrings(annotations)) }
+            let metadata = IngressAnnotations(app: app, stack: stack)
+            if !metadata.all.isEmpty { ingress.set("annotations", .sortedStrings(metadata.all)) }
+            if !metadata.labels.isEmpty { ingress.set("labels", .sortedStrings(metadata.labels)) }
             ingress.set(
                 "hosts",
                 [
@@ -307,8 +309,9 @@ struct AppTemplateValues {
         case .gateway:
             guard let gateway = settings.gateways[app.exposure] else { return nil }
             var route = YAMLMapping()
-            let annotations = IngressAnnotations(app: app, settings: settings).dashboard
-            if !annotations.isEmpty { route.set("annotations", .sortedStrings(annotations)) }
+            let metadata = IngressAnnotations(app: app, stack: stack)
+            if !metadata.route.isEmpty { route.set("annotations", .sortedStrings(metadata.route)) }
+            if !metadata.labels.isEmpty { route.set("labels", .sortedStrings(metadata.labels)) }
             route.set("hostnames", [.string(host)])
             route.set(
                 "parentRefs",

@@ -5,6 +5,8 @@ import MediaYAML
 struct AppTranslator {
     let app: ResolvedApp
     let stack: Stack
+    /// Every app of the stack (network policies allow callers from any namespace).
+    let allApps: [ResolvedApp]
 
     /// `<appsDir>/<ns>/<app>`.
     var folder: String { "\(stack.repo.appsDir)/\(app.namespace)/\(app.name)" }
@@ -42,9 +44,42 @@ struct AppTranslator {
                     "pvc.yaml",
                     PersistentVolumeClaim(
                         name: config.claimName, accessMode: SharedVolume.AccessMode.readWriteOnce.rawValue,
-                        size: config.size, storageClass: config.storageClass)
+                        size: config.size, storageClass: config.storageClass,
+                        k8upBackup: stack.backups.engine == .k8up ? true : nil)
+                ))
+            if stack.backups.engine == .volsync { files += volsyncBackup(of: config) }
+        }
+        if let settings = stack.networkPolicies,
+            let policy = NetworkPolicies(settings: settings, apps: allApps, stack: stack).policy(for: app)
+        {
+            files.append(("networkpolicy.yaml", policy))
+        }
+        return files
+    }
+
+    /// The ReplicationSource of the config PVC, and the ExternalSecret of its repository when the credentials
+    /// come from a store.
+    private func volsyncBackup(of config: ConfigVolume) -> [(file: String, manifest: any Manifest)] {
+        let name = app.name.rawValue
+        var files: [(file: String, manifest: any Manifest)] = []
+        if let credentials = stack.backups.credentials, let repository = stack.backups.repository {
+            var template = ["RESTIC_REPOSITORY": repository.resticURL(folder: name)]
+            for key in BackupSettings.credentialKeys { template[key] = "{{ .\(key) }}" }
+            files.append(
+                (
+                    "volsync-externalsecret.yaml",
+                    CredentialsExternalSecret(
+                        name: BackupSettings.volsyncSecretName(app: name),
+                        targetName: BackupSettings.volsyncSecretName(app: name), credentials: credentials,
+                        templateData: template)
                 ))
         }
+        files.append(
+            (
+                "replicationsource.yaml",
+                ReplicationSource(
+                    name: name, claimName: config.claimName, backups: stack.backups, user: stack.cluster.user)
+            ))
         return files
     }
 
@@ -74,7 +109,8 @@ struct AppTranslator {
             files.append(
                 ("\(target)-service.yaml", ExternalNameService(name: name, externalName: remote, port: proxy.port)))
             guard app.exposure != .none, let className = settings.ingressClasses[app.exposure] else { continue }
-            var annotations = IngressAnnotations(app: app, settings: settings).all
+            let metadata = IngressAnnotations(app: app, stack: stack)
+            var annotations = metadata.all
             // ingress-nginx: speak TLS to the remote side and send it its own host name.
             if proxy.port == 443 { annotations["nginx.ingress.kubernetes.io/backend-protocol"] = "HTTPS" }
             annotations["nginx.ingress.kubernetes.io/upstream-vhost"] = remote
@@ -83,7 +119,7 @@ struct AppTranslator {
                     "\(target)-ingress.yaml",
                     Ingress(
                         name: name, className: className, host: "\(target).\(stack.cluster.domain)",
-                        serviceName: name, servicePort: proxy.port, annotations: annotations,
+                        serviceName: name, servicePort: proxy.port, annotations: annotations, labels: metadata.labels,
                         tlsSecretName: settings.tlsIssuer == nil ? nil : "\(name)-tls")
                 ))
         }

@@ -1,16 +1,42 @@
 import MediaKit
 
-/// The annotations of an exposed app's Ingress or route: forward auth when the app's `auth` is on, the
-/// cert-manager issuer when TLS is configured, and the dashboard's (Hajimari) icon and group.
+/// The annotations and labels of an exposed app's Ingress or route: forward auth when the app's `auth` is on,
+/// the cert-manager issuer when TLS is configured, the Gatus check when monitoring asks for it, and the
+/// dashboard's (Hajimari) icon and group.
 struct IngressAnnotations {
+    /// gatus-sidecar's opt-in annotation (home-operations/gatus-sidecar README, "Annotations").
+    static let gatusEnabled = "gatus.home-operations.com/enabled"
+    /// gatus-sidecar's per-endpoint template annotation.
+    static let gatusEndpoint = "gatus.home-operations.com/endpoint"
+
     let app: ResolvedApp
-    let settings: ExposureSettings
+    let stack: Stack
+
+    private var settings: ExposureSettings { stack.exposure }
 
     /// Every annotation, for an Ingress.
     var all: [String: String] {
-        var annotations = dashboard
+        var annotations = dashboard.merging(gatus) { _, gatus in gatus }
         if app.auth { annotations.merge(settings.authAnnotations) { _, auth in auth } }
         if let issuer = settings.tlsIssuer { annotations["cert-manager.io/cluster-issuer"] = issuer }
+        return annotations
+    }
+
+    /// The annotations of a Gateway API route: auth and TLS live on the gateway, so only the dashboard's and
+    /// Gatus's apply.
+    var route: [String: String] { dashboard.merging(gatus) { _, gatus in gatus } }
+
+    /// The auth labels when the app's `auth` is on.
+    var labels: [String: String] { app.auth ? settings.authLabels : [:] }
+
+    /// gatus-sidecar picks the Ingress or route up and probes its host. Behind forward auth the app answers
+    /// 401 or a redirect to the login page, so there the check only asks for no server error.
+    var gatus: [String: String] {
+        guard stack.monitoring.gatus else { return [:] }
+        var annotations = [Self.gatusEnabled: "true"]
+        if app.auth && settings.hasAuthentication {
+            annotations[Self.gatusEndpoint] = "conditions:\n  - \"[STATUS] < 500\"\n"
+        }
         return annotations
     }
 
