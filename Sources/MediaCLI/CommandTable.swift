@@ -96,9 +96,11 @@ enum CommandTable {
             name: "graph", arguments: .none, argumentChoices: nil,
             summary: "draw the stack as a diagram",
             details: "Prints the stack as a diagram: requests → *arr → indexers and download clients → storage → "
-                + "media servers → exposure.",
+                + "media servers → exposure. Arrows are the calls network policies allow, reads and writes of "
+                + "shared volumes, and routes (labelled 'auth' behind forward auth). Mermaid renders on GitHub; "
+                + "pipe DOT into 'dot -Tsvg'.",
             options: [.value("--format", "FORMAT", choices: ["mermaid", "dot"], "diagram format (default: mermaid)")],
-            isImplemented: false, arrivesWith: "issue 5"),
+            isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "help", arguments: .optional("COMMAND"), argumentChoices: nil,
             summary: "show help for mediactl or a command",

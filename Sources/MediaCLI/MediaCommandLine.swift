@@ -69,6 +69,8 @@ public enum MediaCommandLine {
             return InitCommand(invocation: invocation, terminal: terminal).run()
         case "explain":
             return ExplainCommand(invocation: invocation, terminal: terminal).run()
+        case "graph":
+            return GraphCommand(invocation: invocation, terminal: terminal).run()
         case "catalog":
             return CatalogCommand(invocation: invocation, terminal: terminal).run()
         case "enable", "disable":

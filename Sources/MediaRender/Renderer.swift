@@ -38,7 +38,7 @@ public struct Renderer: Sendable {
             NamespaceTranslator(namespace: namespace, apps: members, stack: stack).add(to: &layout)
             for app in members { AppTranslator(app: app, stack: stack, allApps: apps).add(to: &layout) }
             if let docsDir = stack.repo.docsDir {
-                let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack).markdown()
+                let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack, allApps: apps).markdown()
                 layout.addMarkdown(runbook, at: "\(docsDir)/\(namespace).md")
             }
         }

@@ -25,11 +25,11 @@ struct RenderFixtureTests {
         return stack
     }
 
-    @Test("the focused cases of issues 3 and 4 are all there")
+    @Test("the focused cases of issues 3, 4 and 5 are all there")
     func casesPresent() {
         for name in [
             "disabled-app", "proxy", "nfs-volume", "helm-repository", "values-merge", "depends-on", "extra-resources",
-            "media-roles", "companions",
+            "media-roles", "companions", "operations-ingress", "operations-gateway",
         ] {
             #expect(Self.cases.contains(name), "missing Fixtures/render/\(name)")
         }

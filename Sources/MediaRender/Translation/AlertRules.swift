@@ -13,6 +13,9 @@ struct AlertRules {
         var summary: String
     }
 
+    /// The name of the PVC usage alert.
+    static let volumeAlertName = "PVCAlmostFull"
+
     let namespace: String
     let apps: [ResolvedApp]
     let stack: Stack
@@ -31,7 +34,7 @@ struct AlertRules {
     /// kubelet's volume stats cover every mounted PVC (not NFS volumes mounted directly).
     private var volumeUsage: Rule {
         Rule(
-            name: "PVCAlmostFull",
+            name: Self.volumeAlertName,
             expression:
                 "kubelet_volume_stats_used_bytes{\(selector)} / kubelet_volume_stats_capacity_bytes{\(selector)} > 0.8",
             duration: "15m", severity: "warning",

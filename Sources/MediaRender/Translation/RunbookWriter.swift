@@ -1,11 +1,15 @@
 import MediaKit
 
-/// The namespace runbook (`<docsDir>/<ns>.md`), laid out like seed 001's: per app its state, path,
-/// purpose, exposure, storage, secrets (names only), dependencies and the commands to operate it.
+/// The namespace runbook (`<docsDir>/<ns>.md`), laid out like seed 001's: a diagram of the namespace, then
+/// per app its state, path, purpose, exposure, storage, secrets (names only), backups, monitoring, network
+/// and security, dependencies and the commands to operate it; then how to restore, the alerts and the
+/// network policies of the namespace.
 struct RunbookWriter {
     let namespace: String
     let apps: [ResolvedApp]
     let stack: Stack
+    /// Every app of the stack (callers in other namespaces appear in network policies).
+    let allApps: [ResolvedApp]
 
     func markdown() -> String {
         var lines = [
@@ -13,7 +17,11 @@ struct RunbookWriter {
             "> State: **enabled** = `ks.yaml`, **disabled** = `ks.dis`. Switch with `mediactl enable APP` or "
                 + "`mediactl disable APP`; this file is generated from `mediactl.yaml` by `mediactl render`.",
         ]
+        lines += ["", "```mermaid"]
+        lines += StackDiagram(apps: apps, stack: stack).text(.mermaid).split(separator: "\n").map(String.init)
+        lines.append("```")
         for app in apps { lines += [""] + section(app) }
+        lines += restoreSection() + alertSection() + networkSection()
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -42,6 +50,11 @@ struct RunbookWriter {
         let storage = self.storage(of: app)
         if !storage.isEmpty { lines += ["- **Storage**:"] + storage.map { "    - \($0)" } }
         lines.append("- **Secrets**: \(secrets(of: app))")
+        if let backup = backup(of: app) { lines.append("- **Backups**: \(backup)") }
+        let monitoring = self.monitoring(of: app)
+        if !monitoring.isEmpty { lines.append("- **Monitoring**: " + monitoring.joined(separator: "; ")) }
+        if let network = network(of: app) { lines.append("- **Network**: \(network)") }
+        if app.kind == .workload { lines.append("- **Security**: \(app.security.summary)") }
         if !app.dependsOn.isEmpty {
             let names = app.dependsOn.map { "`" + ($0.namespace.map { "\($0)/" } ?? "") + $0.name + "`" }
             lines.append("- **Depends on**: " + names.joined(separator: ", "))
@@ -83,7 +96,7 @@ struct RunbookWriter {
             hosts = app.host.map { "`\($0)`" } ?? ""
         }
         let tls = stack.exposure.tlsIssuer.map { "TLS from issuer `\($0)`" } ?? "TLS with the default certificate"
-        let auth = app.auth && !stack.exposure.authAnnotations.isEmpty ? "forward auth" : "no forward auth"
+        let auth = app.auth && stack.exposure.hasAuthentication ? "forward auth" : "no forward auth"
         var text = "\(app.exposure.rawValue), \(hosts) (\(via), \(tls), \(auth))"
         if let icon = app.dashboard?.icon { text += "; dashboard icon `\(icon)`" }
         return text
@@ -140,6 +153,9 @@ struct RunbookWriter {
                 "Switch on: `mediactl enable \(app.name)`, `git add`, commit, then "
                     + "`flux reconcile kustomization \(app.name) --with-source -n \(namespace)`")
         }
+        if app.configVolume != nil, stack.backups.engine != .none {
+            lines.append("Restore the config PVC: see [Backups and restore](#backups-and-restore)")
+        }
         if let schedule = app.schedule {
             lines.append("Runs as a CronJob (\(schedule)); status with `kubectl -n \(namespace) get jobs`")
         }
@@ -148,5 +164,155 @@ struct RunbookWriter {
             lines.append("CronJobs: \(names); status with `kubectl -n \(namespace) get jobs`")
         }
         return lines
+    }
+
+    // MARK: backups, monitoring, network
+
+    private func backup(of app: ResolvedApp) -> String? {
+        let backups = stack.backups
+        guard app.kind == .workload else { return nil }
+        guard let config = app.configVolume else { return "no PVC of its own to back up" }
+        let retention =
+            "keeps \(backups.retention.daily) daily, \(backups.retention.weekly) weekly, "
+            + "\(backups.retention.monthly) monthly"
+        switch backups.engine {
+        case .none:
+            return "none (`backups.engine` is `none`); the PVC is only protected from pruning"
+        case .k8up:
+            return "K8up Schedule `backup` of the namespace backs up PVC `\(config.claimName)` (`k8up.io/backup: "
+                + "\"true\"`) at `\(backups.schedule)` with restic; \(retention)"
+        case .volsync:
+            var text =
+                "VolSync ReplicationSource `\(app.name)` backs up PVC `\(config.claimName)` at "
+                + "`\(backups.schedule)` with restic (copy method \(backups.copyMethod.rawValue)); \(retention); "
+                + "repository Secret `\(BackupSettings.volsyncSecretName(app: app.name.rawValue))`"
+            if backups.credentials == nil, let repository = backups.repository {
+                text +=
+                    " to provide (`RESTIC_REPOSITORY` = `\(repository.resticURL(folder: app.name.rawValue))`, "
+                    + BackupSettings.credentialKeys.map { "`\($0)`" }.joined(separator: ", ") + ")"
+            }
+            return text
+        }
+    }
+
+    private func monitoring(of app: ResolvedApp) -> [String] {
+        var parts: [String] = []
+        if stack.monitoring.serviceMonitors, app.metrics != nil { parts.append("ServiceMonitor `\(app.name)`") }
+        if stack.monitoring.gatus, app.exposure != .none { parts.append("Gatus check through gatus-sidecar") }
+        if stack.monitoring.alerts, app.kind == .workload {
+            let ownsClaim =
+                app.configVolume != nil || app.mounts.contains { if case .nfs = $0.source { false } else { true } }
+            let names = AlertRules(namespace: namespace, apps: [app], stack: stack).rules.map(\.name)
+                .filter { ownsClaim || $0 != AlertRules.volumeAlertName }
+            parts.append("alerts " + Array(Set(names)).sortedByBytes().map { "`\($0)`" }.joined(separator: ", "))
+        }
+        return parts
+    }
+
+    private func network(of app: ResolvedApp) -> String? {
+        guard let settings = stack.networkPolicies, app.kind == .workload else { return nil }
+        guard let policy = NetworkPolicies(settings: settings, apps: allApps, stack: stack).policy(for: app) else {
+            return nil
+        }
+        var sources: [String] = []
+        for rule in policy.ingress ?? [] {
+            let ports = rule.ports.map { "\($0.number)/\($0.transport)" }.joined(separator: ", ")
+            let peers = rule.peers.isEmpty ? ["anywhere"] : rule.peers.map(describe)
+            sources.append(peers.joined(separator: ", ") + (ports.isEmpty ? "" : " on \(ports)"))
+        }
+        var text = "NetworkPolicy `\(app.name)` allows in: " + sources.joined(separator: "; ")
+        if policy.egress != nil { text += "; out: DNS and the internet only (no private ranges)" }
+        return text
+    }
+
+    private func describe(_ peer: NetworkPolicy.Peer) -> String {
+        switch peer {
+        case .releases(let names, let namespace):
+            return names.map { "`\($0)`" }.joined(separator: ", ") + (namespace.map { " in `\($0)`" } ?? "")
+        case .namespace(let namespace): return "namespace `\(namespace)`"
+        case .pods(let labels, let namespace):
+            return labels.keys.sortedByBytes().map { "`\($0)=\(labels[$0] ?? "")`" }.joined() + " in `\(namespace)`"
+        case .addresses(let cidr, _): return "`\(cidr)`"
+        }
+    }
+
+    private func restoreSection() -> [String] {
+        let claims = apps.compactMap { app in app.configVolume.map { (app.name.rawValue, $0.claimName) } }
+        guard stack.backups.engine != .none, !claims.isEmpty else { return [] }
+        var lines = ["", "## Backups and restore", ""]
+        let example = claims[0]
+        let stop =
+            "Stop the app so nothing writes to its PVC: `flux suspend kustomization \(example.0) -n \(namespace)`, "
+            + "then `kubectl -n \(namespace) scale deployment \(example.0) --replicas 0`."
+        let resume =
+            "Start it again: `flux resume kustomization \(example.0) -n \(namespace)` (Flux scales it back up)."
+        switch stack.backups.engine {
+        case .none:
+            return []
+        case .k8up:
+            let secret = BackupSettings.k8upSecretName
+            let source =
+                stack.backups.credentials.map {
+                    "from the ExternalSecret `\(secret)` (store `\($0.store)`, key `\($0.key)`)"
+                }
+                ?? "to provide, with " + BackupSettings.credentialKeys.map { "`\($0)`" }.joined(separator: ", ")
+            lines += [
+                "K8up's Schedule `backup` (`k8up-schedule.yaml`) backs up every PVC annotated `k8up.io/backup: \"true\"` "
+                    + "at `\(stack.backups.schedule)`, checks the repository at `\(K8upSchedule.checkSchedule)` and prunes at "
+                    + "`\(K8upSchedule.pruneSchedule)`. Credentials: Secret `\(secret)` \(source).",
+                "",
+                "To restore a PVC (here `\(example.1)` of `\(example.0)`):",
+                "",
+                "1. \(stop)",
+                "2. Find the snapshot: `kubectl -n \(namespace) get snapshots` lists what K8up has in the repository.",
+                "3. Apply a K8up `Restore` with `spec.snapshot` set to its id, `spec.restoreMethod.folder.claimName: "
+                    + "\(example.1)` and the same `spec.backend` as `k8up-schedule.yaml`; wait until its job completes "
+                    + "(`kubectl -n \(namespace) get restores`).",
+                "4. \(resume)",
+            ]
+        case .volsync:
+            lines += [
+                "Each config PVC has a VolSync ReplicationSource (`replicationsource.yaml`) that runs restic at "
+                    + "`\(stack.backups.schedule)` into the repository named in its Secret `<app>-volsync`.",
+                "",
+                "To restore a PVC (here `\(example.1)` of `\(example.0)`):",
+                "",
+                "1. \(stop)",
+                "2. Apply a ReplicationDestination `\(example.0)-restore` with `spec.trigger.manual: restore-once` and "
+                    + "`spec.restic`: `repository: \(BackupSettings.volsyncSecretName(app: example.0))`, "
+                    + "`destinationPVC: \(example.1)`, `copyMethod: Direct` (add `restoreAsOf` for an older snapshot).",
+                "3. Wait until `kubectl -n \(namespace) get replicationdestination \(example.0)-restore "
+                    + "-o jsonpath='{.status.lastManualSync}'` prints `restore-once`, then delete it.",
+                "4. \(resume)",
+            ]
+        }
+        return lines
+    }
+
+    private func alertSection() -> [String] {
+        guard stack.monitoring.alerts, apps.contains(where: { $0.kind == .workload }) else { return [] }
+        var lines = [
+            "", "## Alerts", "",
+            "PrometheusRule `\(namespace)-apps` (`prometheusrule.yaml`):", "",
+            "| alert | for | severity | expression |", "| --- | --- | --- | --- |",
+        ]
+        for rule in AlertRules(namespace: namespace, apps: apps, stack: stack).rules {
+            // GitHub tables split cells at every `|`, even inside code.
+            let expression = rule.expression.split(separator: "|", omittingEmptySubsequences: false)
+                .joined(separator: "\\|")
+            lines.append("| `\(rule.name)` | \(rule.duration) | \(rule.severity) | `\(expression)` |")
+        }
+        return lines
+    }
+
+    private func networkSection() -> [String] {
+        guard let settings = stack.networkPolicies else { return [] }
+        return [
+            "", "## Network policies", "",
+            "`networkpolicy.yaml` denies all ingress in the namespace; each app's own policy (above) opens only "
+                + "its callers, the ingress namespace `\(settings.ingressNamespace)`, Prometheus in "
+                + "`\(settings.monitoringNamespace)` and its LoadBalancer ports. Download clients may reach DNS and "
+                + "the internet only.",
+        ]
     }
 }
