@@ -1,5 +1,6 @@
 import Foundation
 import MediaConfig
+import MediaKit
 import MediaTestSupport
 import MediaYAML
 import Testing
@@ -13,18 +14,24 @@ struct ConfigErrorFixtureTests {
         String($0.dropLast(".yaml".count))
     }
 
-    /// What `mediactl validate` prints for the case, without colour.
+    /// What `mediactl validate` prints for the case, without colour: the decoder's diagnostics, and when it
+    /// found no error, the semantic issues of the stack (cycles, host claims, exposure without auth…).
     static func diagnosticsText(of name: String) -> (text: String, hasErrors: Bool) {
         let url = directory.appendingPathComponent(name + ".yaml")
         let bytes = (try? Data(contentsOf: url)) ?? Data()
         let result = ConfigLoader.load(bytes: bytes)
+        var diagnostics = result.diagnostics
+        if let stack = result.stack {
+            diagnostics = (diagnostics + result.diagnostics(for: StackValidator(stack: stack).validate()))
+                .sortedByPosition()
+        }
         let formatter = DiagnosticFormatter(path: name + ".yaml", source: String(decoding: bytes, as: UTF8.self))
-        return (formatter.format(result.diagnostics), result.hasErrors)
+        return (formatter.format(diagnostics), diagnostics.containsErrors)
     }
 
-    @Test("there are at least 25 distinct bad configs")
+    @Test("there are at least 40 distinct bad configs")
     func enoughCases() {
-        #expect(Self.cases.count >= 25)
+        #expect(Self.cases.count >= 40)
     }
 
     @Test("each bad config gives exactly its golden diagnostics", arguments: cases)
@@ -47,7 +54,9 @@ struct ConfigErrorFixtureTests {
     func positioned(name: String) {
         let url = Self.directory.appendingPathComponent(name + ".yaml")
         let result = ConfigLoader.load(bytes: (try? Data(contentsOf: url)) ?? Data())
-        #expect(result.diagnostics.allSatisfy { $0.position != nil })
+        var diagnostics = result.diagnostics
+        if let stack = result.stack { diagnostics += result.diagnostics(for: StackValidator(stack: stack).validate()) }
+        #expect(diagnostics.allSatisfy { $0.position != nil })
         let positions = result.diagnostics.compactMap(\.position)
         #expect(positions == positions.sorted())
     }

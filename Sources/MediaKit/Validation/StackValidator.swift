@@ -62,13 +62,27 @@ public struct StackValidator: Sendable {
     }
 
     private func dependencies(of app: AppSpec) -> [ValidationIssue] {
-        guard app.enabled else { return [] }
-        return app.dependsOn.compactMap { name in
-            guard let target = stack.app(named: AppName(rawValue: name)), !target.enabled else { return nil }
+        let names = stack.apps.map(\.name.rawValue)
+        // A bare name that is not an app of the file is taken as a Flux Kustomization elsewhere in the
+        // namespace; when it is one edit away from an app, it is most likely a typo.
+        let typos = app.dependsOn.compactMap { name -> ValidationIssue? in
+            guard !name.contains("/"), !names.contains(name),
+                let suggestion = NameSuggestion.nearest(to: name, in: names), suggestion != app.name.rawValue
+            else { return nil }
             return ValidationIssue(
                 .warning, at: ["apps", app.name.rawValue, "dependsOn"],
-                "app '\(app.name)' depends on '\(name)', which is disabled; Flux waits for it until it is enabled")
+                "app '\(app.name)' depends on '\(name)', which is no app of this file, so Flux waits for a "
+                    + "Kustomization of that name in namespace '\(stack.namespace(of: app))'; did you mean '\(suggestion)'?"
+            )
         }
+        guard app.enabled else { return typos }
+        return typos
+            + app.dependsOn.compactMap { name in
+                guard let target = stack.app(named: AppName(rawValue: name)), !target.enabled else { return nil }
+                return ValidationIssue(
+                    .warning, at: ["apps", app.name.rawValue, "dependsOn"],
+                    "app '\(app.name)' depends on '\(name)', which is disabled; Flux waits for it until it is enabled")
+            }
     }
 
     /// Each cycle once, reported at the first app of the cycle in name order.
