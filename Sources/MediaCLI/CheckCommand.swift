@@ -1,7 +1,7 @@
 import Foundation
 import MediaYAML
 
-/// `mediactl check [--format text|json]`: the CI gate. The config must decode and validate without errors
+/// `mediactl check [--format text|json|github]`: the CI gate. The config must decode and validate without errors
 /// and the tree on disk must be exactly what `render` writes (stale generated files count as drift).
 struct CheckCommand {
     let invocation: Invocation
@@ -46,7 +46,7 @@ struct CheckCommand {
 
     func run() -> Int32 {
         guard let session = ConfigSession.open(invocation, terminal) else { return ExitStatus.failure }
-        let json = invocation.value("--format") == "json"
+        let format = invocation.value("--format") ?? "text"
         var drift: [Report.Drift] = []
         var failure: String?
         if let stack = session.stack {
@@ -58,7 +58,11 @@ struct CheckCommand {
             }
         }
         let ok = session.errorCount == 0 && drift.isEmpty && failure == nil
-        if json {
+        if format == "github" {
+            terminal.output(annotations(session: session, drift: drift, failure: failure))
+            return ok ? ExitStatus.success : ExitStatus.failure
+        }
+        if format == "json" {
             let report = Report(
                 config: session.location.displayPath, ok: ok, errors: session.errorCount,
                 warnings: session.warningCount,
@@ -82,5 +86,30 @@ struct CheckCommand {
             "check: \(Plural.count(session.errorCount, "config error")), "
                 + "\(Plural.count(drift.count, "drifted file"))\n")
         return ExitStatus.failure
+    }
+
+    /// Annotations on the config's lines and on each drifted file, then a summary line for the log.
+    private func annotations(session: ConfigSession, drift: [Report.Drift], failure: String?) -> String {
+        let directory = terminal.context.currentDirectory
+        let config = GitHubAnnotations.relativePath(session.location.url, to: directory)
+        var text = ""
+        for diagnostic in session.diagnostics {
+            text += GitHubAnnotations.line(
+                diagnostic.severity, file: config, line: diagnostic.position?.line,
+                column: diagnostic.position?.column, title: "mediactl", message: diagnostic.message)
+        }
+        if let failure {
+            text += GitHubAnnotations.line(.error, file: config, title: "mediactl check", message: failure)
+        }
+        for entry in drift {
+            let file = GitHubAnnotations.relativePath(
+                session.outputRoot.appendingPathComponent(entry.path), to: directory)
+            text += GitHubAnnotations.line(
+                .error, file: file, title: "mediactl check",
+                message: "\(entry.message); run 'mediactl render' and commit the result")
+        }
+        text +=
+            "check: \(Plural.count(session.errorCount, "config error")), \(Plural.count(drift.count, "drifted file"))\n"
+        return text
     }
 }

@@ -43,8 +43,11 @@ enum CommandTable {
             name: "check", arguments: .none, argumentChoices: nil,
             summary: "the CI gate: valid config, no lint errors, no drift",
             details: "Validates the config, runs the lints and compares the rendered tree with what is on disk. "
-                + "Exits 0 when all is well, 1 otherwise.",
-            options: [.value("--format", "FORMAT", choices: ["text", "json"], "report format (default: text)")],
+                + "Exits 0 when all is well, 1 otherwise. --format github prints GitHub Actions annotations on the "
+                + "config lines and the drifted files.",
+            options: [
+                .value("--format", "FORMAT", choices: ["text", "json", "github"], "report format (default: text)")
+            ],
             isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "enable", arguments: .oneOrMore("APP"), argumentChoices: nil,

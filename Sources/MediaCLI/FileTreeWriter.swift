@@ -47,7 +47,9 @@ struct FileTreeWriter {
             let base = root.path + "/" + directory
             for relative in FileSystem.regularFiles(under: base) {
                 let path = directory + "/" + relative
-                guard !rendered.contains(path), let text = try? FileSystem.read(base + "/" + relative),
+                let name = relative.split(separator: "/").last.map(String.init) ?? relative
+                guard !rendered.contains(path), !AtomicFile.isTemporary(name),
+                    let text = try? FileSystem.read(base + "/" + relative),
                     Self.isGenerated(text)
                 else { continue }
                 _ = try target(path, safeFolders: &safeFolders)  // refuse now, before anything is written
@@ -68,6 +70,8 @@ struct FileTreeWriter {
             } else {
                 do {
                     try fileManager.removeItem(at: url)
+                } catch  where !fileManager.fileExists(atPath: url.path) {
+                    // Already gone (a concurrent render removed it): the goal is reached.
                 } catch {
                     throw Failure(message: "cannot remove '\(change.path)': \(error.localizedDescription)")
                 }
