@@ -49,7 +49,10 @@ extension ConfigDecoder {
             case "secrets": app.secrets = decodeSecrets(value, scope.nested("secrets"))
             case "storage":
                 if let appStorage = decodeAppStorage(value, scope.nested("storage")) { app.storage = appStorage }
-            case "mounts": app.mounts = decodeMounts(value, scope.nested("mounts"), volumes: storage.volumes)
+            case "mounts":
+                // Mount order means nothing to Kubernetes; sorting by path keeps the output independent of it.
+                app.mounts = decodeMounts(value, scope.nested("mounts"), volumes: storage.volumes)
+                    .sorted { $0.path.precedesInByteOrder($1.path) }
             case "dependsOn": app.dependsOn = decodeDependsOn(value, field, app: name)
             case "nodeSelector": app.nodeSelector = stringMap(value, field) ?? [:]
             case "gpu": app.gpu = choice(value, field, as: GPUKind.self)

@@ -43,7 +43,7 @@ struct StackLintTests {
         #expect(issues.count == 1, "\(issues)")
         #expect(
             issues.first?.hasPrefix(
-                "8:5: error: app 'sonarr' mounts '/tv' and '/downloads' separately; hardlinks and atomic moves do "
+                "8:5: error: app 'sonarr' mounts '/downloads' and '/tv' separately; hardlinks and atomic moves do "
                     + "not cross mounts") == true, "\(issues)")
     }
 

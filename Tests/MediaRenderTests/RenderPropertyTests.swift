@@ -82,6 +82,34 @@ struct RenderPropertyTests {
         #expect(Renderer(stack: first).render() == Renderer(stack: second).render())
     }
 
+    @Test(
+        "every map of the config written in reverse key order, and every mounts list reversed, renders the same bytes",
+        arguments: configs)
+    func reversedMaps(url: URL) throws {
+        let text = try #require(Fixtures.text(url))
+        let root = try #require(YAMLReader().read(text).root)
+        let reversed = YAMLEmitter().emit(permuted(root, key: nil))
+        let original = try Self.stack(url)
+        let result = ConfigLoader.load(text: reversed)
+        let permutedStack = try #require(result.stack, "\(result.diagnostics)")
+        #expect(permutedStack == original, "the decoded stack does not depend on key order")
+        #expect(Renderer(stack: permutedStack).render() == Renderer(stack: original).render())
+    }
+
+    /// `node` with every mapping's keys in reverse order and every `mounts` list reversed; other lists keep
+    /// their order (`substituteFrom` and `extraResources` are ordered on purpose).
+    private func permuted(_ node: YAMLNode, key: String?) -> YAMLValue {
+        switch node.content {
+        case .mapping(let pairs):
+            return .mapping(YAMLMapping(pairs.reversed().map { ($0.keyText, permuted($0.value, key: $0.keyText)) }))
+        case .sequence(let items):
+            let values = items.map { permuted($0, key: nil) }
+            return .sequence(key == "mounts" ? values.reversed() : values)
+        case .scalar:
+            return typedValue(of: node)
+        }
+    }
+
     /// The node tree typed the way a YAML 1.2 core-schema parser types plain scalars.
     private func typedValue(of node: YAMLNode) -> YAMLValue {
         switch node.content {
