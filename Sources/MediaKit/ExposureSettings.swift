@@ -50,4 +50,7 @@ public struct ExposureSettings: Hashable, Sendable {
         case .gateway: !authLabels.isEmpty
         }
     }
+
+    /// Whether forward auth actually guards `app`'s route: its `auth` is on and the mode can enforce it.
+    public func guards(_ app: ResolvedApp) -> Bool { app.auth && hasAuthentication }
 }

@@ -25,23 +25,30 @@ public struct Renderer: Sendable {
         let apps = AppResolver(stack: stack).resolveAll()
         guard let resolved = apps.first(where: { $0.name == app }) else { return [] }
         var layout = FluxLayout()
-        AppTranslator(app: resolved, stack: stack, allApps: apps).add(to: &layout)
+        AppTranslator(app: resolved, stack: stack, policies: policies(of: apps)).add(to: &layout)
         return layout.renderedFiles().map(\.path)
     }
 
     func layout() -> FluxLayout {
         var layout = FluxLayout()
         let apps = AppResolver(stack: stack).resolveAll()
+        let policies = policies(of: apps)
         let namespaces = Set(apps.map(\.namespace)).sortedByBytes()
         for namespace in namespaces {
             let members = apps.filter { $0.namespace == namespace }
             NamespaceTranslator(namespace: namespace, apps: members, stack: stack).add(to: &layout)
-            for app in members { AppTranslator(app: app, stack: stack, allApps: apps).add(to: &layout) }
+            for app in members { AppTranslator(app: app, stack: stack, policies: policies).add(to: &layout) }
             if let docsDir = stack.repo.docsDir {
-                let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack, allApps: apps).markdown()
+                let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack, policies: policies)
+                    .markdown()
                 layout.addMarkdown(runbook, at: "\(docsDir)/\(namespace).md")
             }
         }
         return layout
+    }
+
+    /// The network policies of `apps` (the whole stack), when `networkPolicies` is on.
+    private func policies(of apps: [ResolvedApp]) -> NetworkPolicies? {
+        stack.networkPolicies.map { NetworkPolicies(settings: $0, apps: apps, stack: stack) }
     }
 }

@@ -79,11 +79,10 @@ public struct StackDiagram: Sendable {
             }
         }
         for app in apps where app.exposure != .none {
-            let guarded = app.auth && stack.exposure.hasAuthentication
             edges.append(
                 Edge(
                     from: Self.id("app", app.name.rawValue), to: Self.id("exposure", app.exposure.rawValue),
-                    label: guarded ? "auth" : nil))
+                    label: stack.exposure.guards(app) ? "auth" : nil))
         }
         return edges
     }

@@ -24,14 +24,11 @@ struct WriteSafetyTests {
         for _ in 0..<3 {
             let folder = try exampleCopy("plex")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let statuses = Mutex4()
-            let errors = Mutex4()
-            DispatchQueue.concurrentPerform(iterations: 4) { index in
-                let run = mediactl(["render", "--quiet"], in: folder)
-                statuses.set(index, run.status)
-                errors.append(run.error)
+            let runs = ConcurrentRuns()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                runs.append(mediactl(["render", "--quiet"], in: folder))
             }
-            #expect(statuses.values == [0, 0, 0, 0], "\(errors.texts)")
+            #expect(runs.all.map(\.status) == [0, 0, 0, 0], "\(runs.all.map(\.error))")
             let expected = files(Fixtures.examples.appendingPathComponent("plex"))
             #expect(files(folder) == expected, "only the tree and the config, no .mediactl-* leftovers")
             for path in expected where path != "mediactl.yaml" {
@@ -117,17 +114,12 @@ struct WriteSafetyTests {
     }
 }
 
-/// Four exit statuses and the error texts, written from concurrent threads.
-final class Mutex4: @unchecked Sendable {
+/// The results of CLI runs made from concurrent threads.
+final class ConcurrentRuns: @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [Int32] = [-1, -1, -1, -1]
-    private var messages: [String] = []
+    private var runs: [CLIRun] = []
 
-    func append(_ text: String) { lock.withLock { messages.append(text) } }
+    func append(_ run: CLIRun) { lock.withLock { runs.append(run) } }
 
-    var texts: [String] { lock.withLock { messages } }
-
-    func set(_ index: Int, _ value: Int32) { lock.withLock { storage[index] = value } }
-
-    var values: [Int32] { lock.withLock { storage } }
+    var all: [CLIRun] { lock.withLock { runs } }
 }

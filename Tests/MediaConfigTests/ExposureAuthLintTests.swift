@@ -1,19 +1,12 @@
 import Foundation
-import MediaConfig
-import MediaKit
 import Testing
 
 /// `check` refuses an *arr app or a download client on the internet that nothing authenticates.
 @Suite("exposure auth lint")
 struct ExposureAuthLintTests {
-    /// The error messages `check` reports for `text`, as `line:col: message`.
+    /// The errors `check` reports for `text`, as `line:col: error: message` (the stack lints' helper).
     func errors(_ text: String) throws -> [String] {
-        let result = ConfigLoader.load(text: text)
-        #expect(!result.hasErrors, "\(result.diagnostics)")
-        let stack = try #require(result.stack)
-        return result.diagnostics(for: StackValidator(stack: stack).validate())
-            .filter { $0.severity == .error }
-            .map { diagnostic in (diagnostic.position.map { "\($0.line):\($0.column): " } ?? "") + diagnostic.message }
+        try StackLintTests().lint(text).filter { $0.contains(": error: ") }
     }
 
     static let ingressAuth = """
@@ -36,9 +29,9 @@ struct ExposureAuthLintTests {
                 """)
         #expect(
             errors == [
-                "7:35: app 'qbittorrent' is a download client exposed externally without auth; its API can delete "
+                "7:35: error: app 'qbittorrent' is a download client exposed externally without auth; its API can delete "
                     + "media. Remove 'auth: false', or use 'expose: internal'",
-                "6:30: app 'sonarr' is a *arr app exposed externally without auth; its API can delete media. "
+                "6:30: error: app 'sonarr' is a *arr app exposed externally without auth; its API can delete media. "
                     + "Remove 'auth: false', or use 'expose: internal'",
             ])
     }
@@ -50,7 +43,7 @@ struct ExposureAuthLintTests {
             "version: 1\ncluster: {domain: example.org}\napps:\n  radarr: {expose: external}\n")
         #expect(
             withoutAnnotations == [
-                "4:3: app 'radarr' is a *arr app exposed externally, but 'exposure.auth.annotations' or "
+                "4:3: error: app 'radarr' is a *arr app exposed externally, but 'exposure.auth.annotations' or "
                     + "'exposure.auth.labels' is not set, so nothing enforces its auth; configure forward auth or use "
                     + "'expose: internal'"
             ])

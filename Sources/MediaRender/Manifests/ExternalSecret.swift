@@ -1,8 +1,9 @@
 import MediaKit
 import MediaYAML
 
-/// The app's `externalsecret.yaml` (external-secrets.io/v1): every `secrets:` entry with an
-/// `externalSecret` source, fetched into one Secret the app reads its variables from.
+/// An ExternalSecret (external-secrets.io/v1) filling one Secret from a ClusterSecretStore: the app's
+/// `externalsecret.yaml` (each `secrets:` entry with an `externalSecret` source, one key each), or the
+/// backup repository credentials (every key of one store item, plus templated keys).
 struct ExternalSecret: Manifest {
     /// One variable: where its value lives in the store.
     struct Entry: Hashable {
@@ -14,28 +15,35 @@ struct ExternalSecret: Manifest {
     var name: String
     var targetName: String
     var store: String
-    var entries: [Entry]
+    /// Single keys copied into the Secret.
+    var entries: [Entry] = []
+    /// A store item whose every key is copied into the Secret.
+    var extractKey: String?
+    /// Keys written from a template (external-secrets template engine v2), merged over the copied keys.
+    var templateData: [String: String] = [:]
 
     var schemaURL: String? { SchemaURL.externalSecret }
 
     func yamlValue() -> YAMLValue {
-        let data: [YAMLValue] = entries.map { entry in
-            var remote = YAMLMapping([("key", .string(entry.key))])
-            if let property = entry.property { remote.set("property", .string(property)) }
-            return ["secretKey": .string(entry.variable), "remoteRef": .mapping(remote)]
+        var target = YAMLMapping([("name", .string(targetName)), ("creationPolicy", "Owner")])
+        if !templateData.isEmpty {
+            target.set(
+                "template", ["engineVersion": "v2", "mergePolicy": "Merge", "data": .sortedStrings(templateData)])
         }
-        return object(
-            "external-secrets.io/v1", "ExternalSecret", ObjectMeta(name: name),
-            [
-                (
-                    "spec",
-                    [
-                        "refreshInterval": "1h",
-                        "secretStoreRef": ["kind": "ClusterSecretStore", "name": .string(store)],
-                        "target": ["name": .string(targetName), "creationPolicy": "Owner"],
-                        "data": .sequence(data),
-                    ]
-                )
-            ])
+        var spec = YAMLMapping([
+            ("refreshInterval", "1h"),
+            ("secretStoreRef", ["kind": "ClusterSecretStore", "name": .string(store)]),
+            ("target", .mapping(target)),
+        ])
+        if !entries.isEmpty {
+            let data: [YAMLValue] = entries.map { entry in
+                var remote = YAMLMapping([("key", .string(entry.key))])
+                if let property = entry.property { remote.set("property", .string(property)) }
+                return ["secretKey": .string(entry.variable), "remoteRef": .mapping(remote)]
+            }
+            spec.set("data", .sequence(data))
+        }
+        if let extractKey { spec.set("dataFrom", [["extract": ["key": .string(extractKey)]]]) }
+        return object("external-secrets.io/v1", "ExternalSecret", ObjectMeta(name: name), [("spec", .mapping(spec))])
     }
 }

@@ -84,10 +84,10 @@ struct AlertRules {
     /// or SABnzbd with a queue, not paused, downloading nothing for an hour. Only apps with the exportarr
     /// sidecar have these metrics.
     private var stalledQueues: [Rule] {
-        let modes = Set(apps.compactMap(\.exportarrMode))
         var rules: [Rule] = []
-        let arrMetrics = modes.intersection(["lidarr", "radarr", "readarr", "sonarr"]).sortedByBytes()
-            .map { "\($0)_queue_total" }
+        // exportarr's queue collector runs for the library managers (not Prowlarr or Bazarr).
+        let arrMetrics = Set(apps.filter { $0.catalogEntry?.category == .arr }.compactMap(\.exportarrMode))
+            .sortedByBytes().map { "\($0)_queue_total" }
         if !arrMetrics.isEmpty {
             let series = "{__name__=~\"\(arrMetrics.joined(separator: "|"))\",\(selector)}"
             rules.append(
@@ -98,7 +98,7 @@ struct AlertRules {
                     duration: "15m", severity: "warning",
                     summary: "the download queue of {{ $labels.service }} has not moved for 6 hours"))
         }
-        if modes.contains("sabnzbd") {
+        if apps.contains(where: { $0.exportarrMode == "sabnzbd" }) {
             rules.append(
                 Rule(
                     name: "DownloadQueueStalled",

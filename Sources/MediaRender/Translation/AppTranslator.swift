@@ -5,8 +5,8 @@ import MediaYAML
 struct AppTranslator {
     let app: ResolvedApp
     let stack: Stack
-    /// Every app of the stack (network policies allow callers from any namespace).
-    let allApps: [ResolvedApp]
+    /// The stack's network policies, when `networkPolicies` is on.
+    let policies: NetworkPolicies?
 
     /// `<appsDir>/<ns>/<app>`.
     var folder: String { "\(stack.repo.appsDir)/\(app.namespace)/\(app.name)" }
@@ -49,9 +49,7 @@ struct AppTranslator {
                 ))
             if stack.backups.engine == .volsync { files += volsyncBackup(of: config) }
         }
-        if let settings = stack.networkPolicies,
-            let policy = NetworkPolicies(settings: settings, apps: allApps, stack: stack).policy(for: app)
-        {
+        if let policy = policies?.policy(for: app) {
             files.append(("networkpolicy.yaml", policy))
         }
         return files
@@ -68,10 +66,10 @@ struct AppTranslator {
             files.append(
                 (
                     "volsync-externalsecret.yaml",
-                    CredentialsExternalSecret(
+                    ExternalSecret(
                         name: BackupSettings.volsyncSecretName(app: name),
-                        targetName: BackupSettings.volsyncSecretName(app: name), credentials: credentials,
-                        templateData: template)
+                        targetName: BackupSettings.volsyncSecretName(app: name), store: credentials.store,
+                        extractKey: credentials.key, templateData: template)
                 ))
         }
         files.append(

@@ -34,7 +34,7 @@ struct IngressAnnotations {
     var gatus: [String: String] {
         guard stack.monitoring.gatus else { return [:] }
         var annotations = [Self.gatusEnabled: "true"]
-        if app.auth && settings.hasAuthentication {
+        if settings.guards(app) {
             annotations[Self.gatusEndpoint] = "conditions:\n  - \"[STATUS] < 500\"\n"
         }
         return annotations

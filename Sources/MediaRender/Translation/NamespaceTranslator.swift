@@ -31,9 +31,9 @@ struct NamespaceTranslator {
                 files.append(
                     (
                         "k8up-externalsecret.yaml",
-                        CredentialsExternalSecret(
+                        ExternalSecret(
                             name: BackupSettings.k8upSecretName, targetName: BackupSettings.k8upSecretName,
-                            credentials: credentials)
+                            store: credentials.store, extractKey: credentials.key)
                     ))
             }
             files.append(("k8up-schedule.yaml", K8upSchedule(backups: stack.backups, repository: repository)))

@@ -7,9 +7,19 @@ import MediaKit
 /// the internet.
 struct NetworkPolicies {
     let settings: NetworkPolicySettings
-    /// Every app of the stack: callers may live in other namespaces.
-    let apps: [ResolvedApp]
     let stack: Stack
+    /// The apps that call each app, by name: callers may live in other namespaces. Built once per render;
+    /// the flows are quadratic in the apps, so computing them per app would make rendering cubic.
+    private let callers: [AppName: [ResolvedApp]]
+
+    /// The policies of a stack whose apps are `apps` (all of them, every namespace).
+    init(settings: NetworkPolicySettings, apps: [ResolvedApp], stack: Stack) {
+        self.settings = settings
+        self.stack = stack
+        var callers: [AppName: [ResolvedApp]] = [:]
+        for flow in TrafficFlow.flows(between: apps) { callers[flow.to.name, default: []].append(flow.from) }
+        self.callers = callers
+    }
 
     /// Private and link-local ranges a download client must not reach (RFC 1918, RFC 4193, link-local).
     static let privateRanges = (
@@ -27,7 +37,7 @@ struct NetworkPolicies {
         var ingress = [NetworkPolicy.Rule(peers: [.releases([app.name.rawValue], namespace: nil)])]
         if let port = app.port {
             let web = [NetworkPolicy.Port(number: port.number)]
-            let callers = TrafficFlow.flows(between: apps).filter { $0.to.name == app.name }.map(\.from)
+            let callers = self.callers[app.name] ?? []
             for namespace in Set(callers.map(\.namespace)).sortedByBytes() {
                 let names = callers.filter { $0.namespace == namespace }.map(\.name.rawValue).sortedByBytes()
                 ingress.append(

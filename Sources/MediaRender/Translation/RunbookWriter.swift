@@ -8,8 +8,8 @@ struct RunbookWriter {
     let namespace: String
     let apps: [ResolvedApp]
     let stack: Stack
-    /// Every app of the stack (callers in other namespaces appear in network policies).
-    let allApps: [ResolvedApp]
+    /// The stack's network policies, when `networkPolicies` is on.
+    let policies: NetworkPolicies?
 
     func markdown() -> String {
         var lines = [
@@ -96,7 +96,7 @@ struct RunbookWriter {
             hosts = app.host.map { "`\($0)`" } ?? ""
         }
         let tls = stack.exposure.tlsIssuer.map { "TLS from issuer `\($0)`" } ?? "TLS with the default certificate"
-        let auth = app.auth && stack.exposure.hasAuthentication ? "forward auth" : "no forward auth"
+        let auth = stack.exposure.guards(app) ? "forward auth" : "no forward auth"
         var text = "\(app.exposure.rawValue), \(hosts) (\(via), \(tls), \(auth))"
         if let icon = app.dashboard?.icon { text += "; dashboard icon `\(icon)`" }
         return text
@@ -210,10 +210,7 @@ struct RunbookWriter {
     }
 
     private func network(of app: ResolvedApp) -> String? {
-        guard let settings = stack.networkPolicies, app.kind == .workload else { return nil }
-        guard let policy = NetworkPolicies(settings: settings, apps: allApps, stack: stack).policy(for: app) else {
-            return nil
-        }
+        guard let policy = policies?.policy(for: app) else { return nil }
         var sources: [String] = []
         for rule in policy.ingress ?? [] {
             let ports = rule.ports.map { "\($0.number)/\($0.transport)" }.joined(separator: ", ")
