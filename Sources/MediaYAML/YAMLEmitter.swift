@@ -30,22 +30,26 @@ public struct YAMLEmitter: Sendable {
         case .sequence(let items) where !items.isEmpty:
             writeSequence(items, indent: 0, firstLinePrefix: nil, to: &out)
         default:
-            out += inline(value, blockIndent: 2) + "\n"
+            writeInline(value, blockIndent: 2, to: &out)
+            out += "\n"
         }
     }
+
+    // The writers append piece by piece to one string: building each line from temporary strings cost
+    // more than everything else in a render.
 
     /// Writes the entries of a non-empty mapping whose keys sit at column `indent`. When
     /// `firstLinePrefix` is given (`"- "` after a dash), the first entry continues that line.
     private func writeMapping(_ mapping: YAMLMapping, indent: Int, firstLinePrefix: String?, to out: inout String) {
         for (offset, entry) in mapping.entries.enumerated() {
-            let lead: String
             if offset == 0, let firstLinePrefix {
-                lead = firstLinePrefix
+                out += firstLinePrefix
             } else {
                 if let comment = entry.comment { writeComment(comment, indent: indent, to: &out) }
-                lead = String(repeating: " ", count: indent)
+                Self.writeSpaces(indent, to: &out)
             }
-            out += lead + YAMLScalarWriter.write(entry.key, blockIndent: 0, isKey: true) + ":"
+            YAMLScalarWriter.write(entry.key, blockIndent: 0, isKey: true, to: &out)
+            out += ":"
             switch entry.value {
             case .mapping(let child) where !child.isEmpty:
                 out += "\n"
@@ -54,46 +58,83 @@ public struct YAMLEmitter: Sendable {
                 out += "\n"
                 writeSequence(items, indent: indent + 2, firstLinePrefix: nil, to: &out)
             default:
-                out += " " + inline(entry.value, blockIndent: indent + 2) + "\n"
+                out += " "
+                writeInline(entry.value, blockIndent: indent + 2, to: &out)
+                out += "\n"
             }
         }
     }
 
     /// Writes the items of a non-empty sequence whose dashes sit at column `indent`.
     private func writeSequence(_ items: [YAMLValue], indent: Int, firstLinePrefix: String?, to out: inout String) {
-        let padding = String(repeating: " ", count: indent)
         for (offset, item) in items.enumerated() {
-            let dash = (offset == 0 ? firstLinePrefix.map { $0 + "- " } : nil) ?? padding + "- "
+            let continuesLine = offset == 0 && firstLinePrefix != nil
             switch item {
             case .mapping(let mapping) where !mapping.isEmpty:
-                if offset > 0 || firstLinePrefix == nil, let comment = mapping.entries[0].comment {
+                if !continuesLine, let comment = mapping.entries[0].comment {
                     writeComment(comment, indent: indent, to: &out)
                 }
-                writeMapping(mapping, indent: indent + 2, firstLinePrefix: dash, to: &out)
+                writeMapping(
+                    mapping, indent: indent + 2, firstLinePrefix: dash(offset, indent, firstLinePrefix), to: &out)
             case .sequence(let nested) where !nested.isEmpty:
-                writeSequence(nested, indent: indent + 2, firstLinePrefix: dash, to: &out)
+                writeSequence(
+                    nested, indent: indent + 2, firstLinePrefix: dash(offset, indent, firstLinePrefix), to: &out)
             default:
-                out += dash + inline(item, blockIndent: indent + 2) + "\n"
+                if continuesLine, let firstLinePrefix {
+                    out += firstLinePrefix
+                } else {
+                    Self.writeSpaces(indent, to: &out)
+                }
+                out += "- "
+                writeInline(item, blockIndent: indent + 2, to: &out)
+                out += "\n"
             }
         }
     }
 
+    /// The start of an item's line, up to and including its dash and space.
+    private func dash(_ offset: Int, _ indent: Int, _ firstLinePrefix: String?) -> String {
+        if offset == 0, let firstLinePrefix { return firstLinePrefix + "- " }
+        var line = ""
+        Self.writeSpaces(indent, to: &line)
+        return line + "- "
+    }
+
     /// A scalar or an empty collection, as written after `key: ` or `- `.
-    private func inline(_ value: YAMLValue, blockIndent: Int) -> String {
+    private func writeInline(_ value: YAMLValue, blockIndent: Int, to out: inout String) {
         switch value {
-        case .string(let text): return YAMLScalarWriter.write(text, blockIndent: blockIndent)
-        case .integer(let number): return String(number)
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .null: return "null"
-        case .sequence: return "[]"
-        case .mapping: return "{}"
+        case .string(let text): YAMLScalarWriter.write(text, blockIndent: blockIndent, to: &out)
+        case .integer(let number): out += String(number)
+        case .boolean(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
+        case .sequence: out += "[]"
+        case .mapping: out += "{}"
         }
     }
 
     private func writeComment(_ comment: String, indent: Int, to out: inout String) {
-        let padding = String(repeating: " ", count: indent)
-        for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += line.isEmpty ? padding + "#\n" : padding + "# " + line + "\n"
+        for line in comment.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            Self.writeSpaces(indent, to: &out)
+            if line.isEmpty {
+                out += "#\n"
+            } else {
+                out += "# "
+                out += Substring(line)
+                out += "\n"
+            }
         }
+    }
+
+    /// Runs of 0 to 31 spaces, appended whole.
+    private static let paddings: [String] = (0..<32).map { String(repeating: " ", count: $0) }
+
+    /// Appends `count` spaces.
+    static func writeSpaces(_ count: Int, to out: inout String) {
+        var left = count
+        while left >= paddings.count {
+            out += paddings[paddings.count - 1]
+            left -= paddings.count - 1
+        }
+        out += paddings[left]
     }
 }

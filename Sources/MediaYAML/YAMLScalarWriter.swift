@@ -33,6 +33,11 @@ enum YAMLScalarWriter {
 
     /// The style `text` gets as a value.
     static func style(for text: String, isKey: Bool = false) -> YAMLScalarStyle {
+        asciiLineStyle(text) ?? generalStyle(for: text, isKey: isKey)
+    }
+
+    /// The rules above, in order, for any string (``style(for:isKey:)`` takes a shortcut for most).
+    static func generalStyle(for text: String, isKey: Bool = false) -> YAMLScalarStyle {
         let scalars = text.unicodeScalars
         if scalars.contains(where: needsEscape) { return .doubleQuoted }
         if scalars.contains("\n") {
@@ -44,14 +49,59 @@ enum YAMLScalarWriter {
         return .plain
     }
 
-    /// The scalar as it appears after `key: ` or `- `. A literal block's lines are indented by
-    /// `blockIndent` spaces and the result has no final newline.
-    static func write(_ text: String, blockIndent: Int, isKey: Bool = false) -> String {
+    /// Appends the scalar as it appears after `key: ` or `- `. A literal block's lines are indented by
+    /// `blockIndent` spaces and it ends without a newline.
+    static func write(_ text: String, blockIndent: Int, isKey: Bool = false, to out: inout String) {
         switch style(for: text, isKey: isKey) {
-        case .plain, .folded: return text
-        case .singleQuoted: return "'" + text.replacing("'", with: "''") + "'"
-        case .doubleQuoted: return doubleQuoted(text)
-        case .literal: return literalBlock(text, indent: blockIndent)
+        case .plain, .folded:
+            out += text
+        case .singleQuoted:
+            out += "'"
+            out += text.utf8.contains(UInt8(ascii: "'")) ? text.replacing("'", with: "''") : text
+            out += "'"
+        case .doubleQuoted:
+            out += doubleQuoted(text)
+        case .literal:
+            out += literalBlock(text, indent: blockIndent)
+        }
+    }
+
+    /// The rules of ``style(for:isKey:)`` in one pass over the bytes, for the common case: a single-line
+    /// ASCII string that starts with a letter no special word starts with, or with punctuation that has no
+    /// meaning at the start. Nil for anything else, which the general rules decide.
+    private static func asciiLineStyle(_ text: String) -> YAMLScalarStyle? {
+        guard let first = text.utf8.first, startsPlainly(first) else { return nil }
+        var previous: UInt8 = 0
+        var colonSpaceOrSpaceHash = false
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte == UInt8(ascii: "\n") { return nil }
+            if byte < 0x20 || byte == 0x7F { return .doubleQuoted }
+            if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
+                || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#"))
+            {
+                colonSpaceOrSpaceHash = true
+            }
+            previous = byte
+        }
+        // `previous` is now the last byte: a space or a colon there needs quotes, as do `: ` and ` #`.
+        let quoted = colonSpaceOrSpaceHash || previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")
+        return quoted ? .singleQuoted : .plain
+    }
+
+    /// Whether a string starting with `byte` can only need quotes for what follows: a letter that starts no
+    /// special word (`null`, `yes`, `no`, `true`, `false`, `on`, `off` and their spellings), or punctuation
+    /// that is neither an indicator, a space, a sign, a dot, a digit nor the start of `<<`, `=` or `~`.
+    private static func startsPlainly(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "e"), UInt8(ascii: "g")...UInt8(ascii: "m"),
+            UInt8(ascii: "p")...UInt8(ascii: "s"), UInt8(ascii: "u")...UInt8(ascii: "x"), UInt8(ascii: "z"),
+            UInt8(ascii: "A")...UInt8(ascii: "E"), UInt8(ascii: "G")...UInt8(ascii: "M"),
+            UInt8(ascii: "P")...UInt8(ascii: "S"), UInt8(ascii: "U")...UInt8(ascii: "X"), UInt8(ascii: "Z"),
+            UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: ";"), UInt8(ascii: "^"):
+            return true
+        default:
+            return false
         }
     }
 

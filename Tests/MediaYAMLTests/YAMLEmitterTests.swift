@@ -1,5 +1,7 @@
-import MediaYAML
+import MediaTestSupport
 import Testing
+
+@testable import MediaYAML
 
 @Suite("YAML emitter")
 struct YAMLEmitterTests {
@@ -126,5 +128,31 @@ struct YAMLEmitterTests {
         #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n"))
         #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") })
         #expect(!text.contains("\t"))
+    }
+
+    @Test("the ASCII shortcut picks the same style as the general quoting rules")
+    func asciiShortcutAgrees() {
+        // Every string of up to three characters over an alphabet of letters that start special words and
+        // letters that don't, indicators, signs, digits, spaces and controls; the special words; the quoting
+        // corpus; then random longer strings.
+        let alphabet = Array("aAfFnNoOtTyYzZ_/$();^09.+-<=~:# '\"\t\n\u{7F}é,[]{}&*!|>%@`?")
+        var strings = [""]
+        var last = [""]
+        for _ in 1...3 {
+            last = last.flatMap { prefix in alphabet.map { prefix + String($0) } }
+            strings += last
+        }
+        for word in YAMLScalarWriter.specialWords { strings += [word, word + "x", word + ":", "x" + word] }
+        strings += QuotingCorpusTests.corpus
+        var generator = SeededGenerator(seed: 6)
+        for _ in 0..<20_000 { strings.append(RoundTripTests.randomString(&generator)) }
+        for text in strings {
+            for isKey in [false, true] {
+                #expect(
+                    YAMLScalarWriter.style(for: text, isKey: isKey)
+                        == YAMLScalarWriter.generalStyle(for: text, isKey: isKey),
+                    "\(text.debugDescription) as \(isKey ? "key" : "value")")
+            }
+        }
     }
 }
