@@ -39,44 +39,99 @@ public struct StackDiagram: Sendable {
         self.stack = stack
     }
 
-    /// The groups, left to right, with their boxes.
-    var groups: [(title: String, nodes: [Node])] {
-        func appNodes(_ roles: Set<Role>) -> [Node] {
-            apps.filter { roles.contains(Role(of: $0)) }.map {
-                Node(id: Self.id("app", $0.name.rawValue), label: $0.name.rawValue)
+    /// Mermaid's default limits, beyond which it draws an error instead of the diagram: 500 arrows
+    /// (`maxEdges`, mermaid.js.org/config/schema-docs/config-properties-maxedges.html) and 50,000 characters
+    /// (`maxTextSize`, …/config-properties-maxtextsize.html). GitHub renders with the defaults.
+    static let mermaidEdgeLimit = 500
+    /// See ``mermaidEdgeLimit``.
+    static let mermaidTextLimit = 50_000
+
+    /// The diagram as text in `format`, ending with a newline.
+    public func text(_ format: Format) -> String {
+        switch format {
+        case .mermaid: mermaid().text
+        case .dot: dot(groups: groups(summarized: false), edges: edges)
+        }
+    }
+
+    /// The Mermaid diagram, and whether it is summarized: when drawing every app would pass Mermaid's
+    /// limits, each group of apps becomes one box with its count, and arrows join the groups. Counting the
+    /// arrows first also keeps a large stack from listing its (quadratic) calls only to drop them.
+    func mermaid() -> (text: String, isSummarized: Bool) {
+        if edgeCount <= Self.mermaidEdgeLimit {
+            let text = mermaid(groups: groups(summarized: false), edges: edges)
+            if text.utf8.count <= Self.mermaidTextLimit { return (text, false) }
+        }
+        return (mermaid(groups: groups(summarized: true), edges: summaryEdges), true)
+    }
+
+    /// The groups, left to right, with their boxes: one per app, or one per group of apps when `summarized`.
+    func groups(summarized: Bool) -> [(title: String, nodes: [Node])] {
+        func appNodes(_ role: Role) -> [Node] {
+            let members = apps.filter { Role(of: $0) == role }
+            guard summarized else {
+                return members.map { Node(id: Self.id("app", $0.name.rawValue), label: $0.name.rawValue) }
             }
+            return members.isEmpty
+                ? [] : [Node(id: role.id, label: members.count == 1 ? "1 app" : "\(members.count) apps")]
         }
         var volumes = Set<String>()
         for app in apps { for mount in app.mounts { volumes.insert(mount.volume) } }
         let exposures = Exposure.allCases.filter { level in level != .none && apps.contains { $0.exposure == level } }
         let groups: [(String, [Node])] = [
-            ("Requests", appNodes([.requests])),
-            ("Library managers", appNodes([.managers])),
-            ("Indexers and downloads", appNodes([.downloads])),
+            ("Requests", appNodes(.requests)),
+            ("Library managers", appNodes(.managers)),
+            ("Indexers and downloads", appNodes(.downloads)),
             ("Storage", volumes.sortedByBytes().map { Node(id: Self.id("volume", $0), label: "volume \($0)") }),
-            ("Media servers", appNodes([.servers])),
-            ("Around the stack", appNodes([.others])),
+            ("Media servers", appNodes(.servers)),
+            ("Around the stack", appNodes(.others)),
             ("Exposure", exposures.map { Node(id: Self.id("exposure", $0.rawValue), label: exposureLabel($0)) }),
         ]
         return groups.filter { !$0.1.isEmpty }
     }
 
+    /// The apps that are called (workloads with a port), counted by category.
+    private var calleesByCategory: [ServiceCategory: Int] {
+        var counts: [ServiceCategory: Int] = [:]
+        for app in apps where app.kind == .workload && app.port != nil {
+            if let category = app.catalogEntry?.category { counts[category, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// The categories `caller` draws arrows to, each with how many apps it calls there: the calls of
+    /// ``TrafficFlow/flows(between:)``, counted instead of listed. A dashboard's calls are not drawn.
+    private func drawnCalls(of caller: ResolvedApp, callees: [ServiceCategory: Int]) -> [(ServiceCategory, Int)] {
+        guard caller.kind == .workload, let category = caller.catalogEntry?.category, category != .dashboard else {
+            return []
+        }
+        return category.calls.compactMap { called in
+            let count = (callees[called] ?? 0) - (called == category && caller.port != nil ? 1 : 0)
+            return count > 0 ? (called, count) : nil
+        }
+    }
+
+    /// How many arrows ``edges`` has, in one pass over the apps.
+    var edgeCount: Int {
+        let callees = calleesByCategory
+        var count = 0
+        for app in apps {
+            count += drawnCalls(of: app, callees: callees).reduce(0) { $0 + $1.1 }
+            count += Set(app.mounts.map(\.volume)).count
+            if app.exposure != .none { count += 1 }
+        }
+        return count
+    }
+
     /// Every arrow, in a stable order.
     var edges: [Edge] {
         var edges: [Edge] = []
-        let drawn = Set(apps.map(\.name))
-        for flow in TrafficFlow.flows(between: apps)
-        where flow.from.catalogEntry?.category != .dashboard && drawn.contains(flow.to.name) {
+        for flow in TrafficFlow.flows(between: apps) where flow.from.catalogEntry?.category != .dashboard {
             edges.append(Edge(from: Self.id("app", flow.from.name.rawValue), to: Self.id("app", flow.to.name.rawValue)))
         }
         for app in apps {
-            var seen = Set<String>()
-            for mount in app.mounts where seen.insert(mount.volume).inserted {
-                let reads = app.mounts.filter { $0.volume == mount.volume }.allSatisfy(\.readOnly)
-                let appID = Self.id("app", app.name.rawValue)
-                let volumeID = Self.id("volume", mount.volume)
-                edges.append(reads ? Edge(from: volumeID, to: appID) : Edge(from: appID, to: volumeID))
-            }
+            let appID = Self.id("app", app.name.rawValue)
+            edges += volumeEdges(of: app, from: appID)
         }
         for app in apps where app.exposure != .none {
             edges.append(
@@ -87,15 +142,50 @@ public struct StackDiagram: Sendable {
         return edges
     }
 
-    /// The diagram as text in `format`, ending with a newline.
-    public func text(_ format: Format) -> String {
-        switch format {
-        case .mermaid: mermaid()
-        case .dot: dot()
+    /// The arrows between an app (or its group, `id`) and the shared volumes it writes or only reads.
+    private func volumeEdges(of app: ResolvedApp, from id: String) -> [Edge] {
+        var seen = Set<String>()
+        return app.mounts.compactMap { mount in
+            guard seen.insert(mount.volume).inserted else { return nil }
+            let reads = app.mounts.filter { $0.volume == mount.volume }.allSatisfy(\.readOnly)
+            let volumeID = Self.id("volume", mount.volume)
+            return reads ? Edge(from: volumeID, to: id) : Edge(from: id, to: volumeID)
         }
     }
 
-    private func mermaid() -> String {
+    /// The arrows of the summarized diagram: between groups that have a call between them, between groups
+    /// and volumes, and from groups to exposure levels, labelled `auth` when forward auth guards every
+    /// route of the group there and `auth on N of M` when it guards some.
+    var summaryEdges: [Edge] {
+        var edges: [Edge] = []
+        var seen = Set<Edge>()
+        func add(_ edge: Edge) { if seen.insert(edge).inserted { edges.append(edge) } }
+        let callees = calleesByCategory
+        for app in apps {
+            for (called, _) in drawnCalls(of: app, callees: callees) {
+                add(Edge(from: Role(of: app).id, to: Role(category: called).id))
+            }
+        }
+        for app in apps { volumeEdges(of: app, from: Role(of: app).id).forEach(add) }
+        var routes: [Edge: (total: Int, guarded: Int)] = [:]
+        var order: [Edge] = []
+        for app in apps where app.exposure != .none {
+            let route = Edge(from: Role(of: app).id, to: Self.id("exposure", app.exposure.rawValue))
+            if routes[route] == nil { order.append(route) }
+            var count = routes[route] ?? (0, 0)
+            count.total += 1
+            if stack.exposure.guards(app) { count.guarded += 1 }
+            routes[route] = count
+        }
+        for var route in order {
+            let (total, guarded) = routes[route] ?? (0, 0)
+            route.label = guarded == 0 ? nil : guarded == total ? "auth" : "auth on \(guarded) of \(total)"
+            add(route)
+        }
+        return edges
+    }
+
+    private func mermaid(groups: [(title: String, nodes: [Node])], edges: [Edge]) -> String {
         var lines = ["flowchart LR"]
         for (index, group) in groups.enumerated() {
             lines.append("  subgraph group\(index)[\"\(group.title)\"]")
@@ -109,7 +199,7 @@ public struct StackDiagram: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func dot() -> String {
+    private func dot(groups: [(title: String, nodes: [Node])], edges: [Edge]) -> String {
         var lines = ["digraph stack {", "  rankdir=LR;", "  node [shape=box];"]
         for (index, group) in groups.enumerated() {
             lines.append("  subgraph cluster_\(index) {")
@@ -138,11 +228,13 @@ public struct StackDiagram: Sendable {
     }
 
     /// Where an app sits in the diagram.
-    enum Role: Hashable {
+    enum Role: String, Hashable {
         case requests, managers, downloads, servers, others
 
-        init(of app: ResolvedApp) {
-            switch app.catalogEntry?.category {
+        init(of app: ResolvedApp) { self.init(category: app.catalogEntry?.category) }
+
+        init(category: ServiceCategory?) {
+            switch category {
             case .requests, .users: self = .requests
             case .arr, .subtitles, .configSync: self = .managers
             case .indexers, .torrentClient, .usenetClient, .directDownloader: self = .downloads
@@ -150,5 +242,8 @@ public struct StackDiagram: Sendable {
             case .dashboard, .analytics, .exporter, .sync, nil: self = .others
             }
         }
+
+        /// The identifier of the group's one box in a summarized diagram.
+        var id: String { "apps_" + rawValue }
     }
 }

@@ -6,9 +6,21 @@
 public struct AppResolver: Sendable {
     /// The stack whose apps are resolved.
     public let stack: Stack
+    /// The namespace of each app of the file, by name.
+    private let namespaces: [String: String]
+    /// The names that some app's `dependsOn` lists.
+    private let dependedOn: Set<String>
 
     /// A resolver for `stack`.
-    public init(stack: Stack) { self.stack = stack }
+    public init(stack: Stack) {
+        self.stack = stack
+        var namespaces: [String: String] = [:]
+        for app in stack.apps where namespaces[app.name.rawValue] == nil {
+            namespaces[app.name.rawValue] = stack.namespace(of: app)
+        }
+        self.namespaces = namespaces
+        dependedOn = Set(stack.apps.flatMap(\.dependsOn))
+    }
 
     /// Every app of the stack, resolved, sorted by name.
     public func resolveAll() -> [ResolvedApp] { stack.apps.map(resolve) }
@@ -43,7 +55,7 @@ public struct AppResolver: Sendable {
             sidecars: sidecars, cronJobs: spec?.cronJobs ?? [], configFiles: spec?.configFiles ?? [],
             arguments: spec?.arguments ?? [], security: security,
             dependsOn: app.dependsOn.map(dependency).sorted(),
-            hasDependents: stack.apps.contains { $0.dependsOn.contains(app.name.rawValue) },
+            hasDependents: dependedOn.contains(app.name.rawValue),
             nodeSelector: app.nodeSelector, gpu: app.gpu, replicas: app.replicas, dashboard: app.dashboard,
             companions: (spec?.companions ?? []).map { companion in
                 var filled = companion
@@ -197,9 +209,7 @@ public struct AppResolver: Sendable {
     /// An app of the file gets its namespace; `namespace/name` names one elsewhere; any other name passes
     /// through and Flux looks for it in the dependent's namespace.
     private func dependency(_ name: String) -> FluxDependency {
-        if let app = stack.app(named: AppName(rawValue: name)) {
-            return FluxDependency(name: name, namespace: stack.namespace(of: app))
-        }
+        if let namespace = namespaces[name] { return FluxDependency(name: name, namespace: namespace) }
         let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.count == 2 { return FluxDependency(name: parts[1], namespace: parts[0]) }
         return FluxDependency(name: name, namespace: nil)

@@ -15,13 +15,17 @@ public struct TrafficFlow: Hashable, Sendable {
     /// Every flow between `apps`, sorted by caller then callee. Only workloads with a port are called;
     /// generic apps take part only through exposure, since the catalog knows nothing of their calls.
     public static func flows(between apps: [ResolvedApp]) -> [TrafficFlow] {
+        // The apps that can be called, by category, so each caller visits only its callees.
+        var callees: [ServiceCategory: [Int]] = [:]
+        for (index, app) in apps.enumerated() where app.kind == .workload && app.port != nil {
+            if let category = app.catalogEntry?.category { callees[category, default: []].append(index) }
+        }
         var flows: [TrafficFlow] = []
         for caller in apps where caller.kind == .workload {
             guard let calls = caller.catalogEntry?.category.calls, !calls.isEmpty else { continue }
-            for callee in apps where callee.name != caller.name && callee.kind == .workload && callee.port != nil {
-                if let category = callee.catalogEntry?.category, calls.contains(category) {
-                    flows.append(TrafficFlow(from: caller, to: callee))
-                }
+            let indices = calls.flatMap { callees[$0] ?? [] }.sorted()
+            for index in indices where apps[index].name != caller.name {
+                flows.append(TrafficFlow(from: caller, to: apps[index]))
             }
         }
         return flows

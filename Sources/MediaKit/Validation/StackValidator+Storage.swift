@@ -22,18 +22,36 @@ extension StackValidator {
                             + "library at one path ('storage.media' mounts it at '\(stack.storage.mediaPath)')"))
             }
         }
+        // Clients are grouped by where they mount data, so each manager is compared with each layout once:
+        // stacks have a handful of layouts, however many clients.
+        var layouts: [[ResolvedMount]] = []
+        var layoutOfClient: [Int] = []
+        var layoutIndex: [[MountPlace]: Int] = [:]
+        for client in clients {
+            let mounts = dataMounts(of: client)
+            let key = mounts.map(MountPlace.init)
+            if let index = layoutIndex[key] {
+                layoutOfClient.append(index)
+            } else {
+                layoutIndex[key] = layouts.count
+                layoutOfClient.append(layouts.count)
+                layouts.append(mounts)
+            }
+        }
         for manager in managers {
             let managerMounts = dataMounts(of: manager)
-            for client in clients {
-                let clientMounts = dataMounts(of: client)
-                guard !managerMounts.isEmpty, !clientMounts.isEmpty else { continue }
-                let shared = clientMounts.contains { mount in managerMounts.contains { covers($0, mount) } }
-                guard !shared else { continue }
+            guard !managerMounts.isEmpty else { continue }
+            let apart = layouts.map { clientMounts in
+                !clientMounts.isEmpty
+                    && !clientMounts.contains { mount in managerMounts.contains { covers($0, mount) } }
+            }
+            guard apart.contains(true) else { continue }
+            for (client, layout) in zip(clients, layoutOfClient) where apart[layout] {
                 issues.append(
                     ValidationIssue(
                         .error, at: ["apps", manager.name.rawValue, "mounts"],
                         "apps '\(manager.name)' and '\(client.name)' do not see downloads at the same path on one "
-                            + "volume (\(describe(managerMounts)) vs \(describe(clientMounts))), so imports fail or "
+                            + "volume (\(describe(managerMounts)) vs \(describe(layouts[layout]))), so imports fail or "
                             + "copy: mount the same volume at the same path in both ('storage.media' does this)"))
             }
         }
@@ -81,8 +99,14 @@ extension StackValidator {
 
     /// Storage class names that mean a network file system: they contain `nfs`, `smb`, `cifs` or `samba`.
     static func isNetworkStorageClass(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return ["nfs", "smb", "cifs", "samba"].contains { lowered.contains($0) }
+        // Storage class names are DNS subdomains, so ASCII: lowered byte by byte and searched without
+        // Unicode-aware string search, which cost more than the rest of validation.
+        let lowered = name.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
+        return ["nfs", "smb", "cifs", "samba"].contains { word in
+            let word = Array(word.utf8)
+            return lowered.count >= word.count
+                && (0...(lowered.count - word.count)).contains { lowered[$0..<($0 + word.count)].elementsEqual(word) }
+        }
     }
 
     static let downloadCategories: Set<ServiceCategory?> = [.torrentClient, .usenetClient, .directDownloader]
@@ -105,6 +129,19 @@ extension StackValidator {
     }
 
     private static func components(_ path: String) -> [Substring] { path.split(separator: "/") }
+
+    /// Where a mount puts which folder of which volume: what ``covers(_:_:)`` compares.
+    private struct MountPlace: Hashable {
+        var volume: String
+        var path: String
+        var subPath: String?
+
+        init(_ mount: ResolvedMount) {
+            volume = mount.volume
+            path = mount.path
+            subPath = mount.subPath
+        }
+    }
 
     private func describe(_ mounts: [ResolvedMount]) -> String {
         mounts.map { "'\($0.volume)' at '\($0.path)'" + ($0.subPath.map { " (\($0))" } ?? "") }

@@ -2,9 +2,16 @@
 public struct StackValidator: Sendable {
     /// The stack to check.
     public let stack: Stack
+    /// The apps by name, looked up for every `dependsOn` entry.
+    private let appsByName: [String: AppSpec]
 
     /// A validator for `stack`.
-    public init(stack: Stack) { self.stack = stack }
+    public init(stack: Stack) {
+        self.stack = stack
+        var appsByName: [String: AppSpec] = [:]
+        for app in stack.apps where appsByName[app.name.rawValue] == nil { appsByName[app.name.rawValue] = app }
+        self.appsByName = appsByName
+    }
 
     /// Every issue of the stack.
     public func validate() -> [ValidationIssue] {
@@ -62,12 +69,12 @@ public struct StackValidator: Sendable {
     }
 
     private func dependencies(of app: AppSpec) -> [ValidationIssue] {
-        let names = stack.apps.map(\.name.rawValue)
         // A bare name that is not an app of the file is taken as a Flux Kustomization elsewhere in the
         // namespace; when it is one edit away from an app, it is most likely a typo.
         let typos = app.dependsOn.compactMap { name -> ValidationIssue? in
-            guard !name.contains("/"), !names.contains(name),
-                let suggestion = NameSuggestion.nearest(to: name, in: names), suggestion != app.name.rawValue
+            guard !name.contains("/"), appsByName[name] == nil,
+                let suggestion = NameSuggestion.nearest(to: name, in: stack.apps.map(\.name.rawValue)),
+                suggestion != app.name.rawValue
             else { return nil }
             return ValidationIssue(
                 .warning, at: ["apps", app.name.rawValue, "dependsOn"],
@@ -78,7 +85,7 @@ public struct StackValidator: Sendable {
         guard app.enabled else { return typos }
         return typos
             + app.dependsOn.compactMap { name in
-                guard let target = stack.app(named: AppName(rawValue: name)), !target.enabled else { return nil }
+                guard let target = appsByName[name], !target.enabled else { return nil }
                 return ValidationIssue(
                     .warning, at: ["apps", app.name.rawValue, "dependsOn"],
                     "app '\(app.name)' depends on '\(name)', which is disabled; Flux waits for it until it is enabled")
@@ -109,7 +116,7 @@ public struct StackValidator: Sendable {
         var path: [String] = []
         var visited: Set<String> = []
         func walk(_ name: String) -> Bool {
-            guard let app = stack.app(named: AppName(rawValue: name)) else { return false }
+            guard let app = appsByName[name] else { return false }
             path.append(name)
             for next in app.dependsOn {
                 if next == start { return true }

@@ -17,8 +17,17 @@ struct RunbookWriter {
             "> State: **enabled** = `ks.yaml`, **disabled** = `ks.dis`. Switch with `mediactl enable APP` or "
                 + "`mediactl disable APP`; this file is generated from `mediactl.yaml` by `mediactl render`.",
         ]
+        let diagram = StackDiagram(apps: apps, stack: stack).mermaid()
+        if diagram.isSummarized {
+            lines += [
+                "",
+                "The namespace has too many apps or connections to draw each one within Mermaid's limits (500 arrows, "
+                    + "50,000 characters), so each box stands for a group of apps; `mediactl graph --format dot` "
+                    + "draws every app.",
+            ]
+        }
         lines += ["", "```mermaid"]
-        lines += StackDiagram(apps: apps, stack: stack).text(.mermaid).split(separator: "\n").map(String.init)
+        lines += diagram.text.split(separator: "\n").map(String.init)
         lines.append("```")
         for app in apps { lines += [""] + section(app) }
         lines += restoreSection() + alertSection() + networkSection()
