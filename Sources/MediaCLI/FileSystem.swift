@@ -36,18 +36,24 @@ enum FileSystem {
         if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             throw FileTreeWriter.Failure(message: "a folder is in the way")
         }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // A buffer of the file's size plus one byte, so one read fills it and the next sees the end (a
+        // zero-filled 64 KiB buffer per file was the largest single cost of comparing a large tree).
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                // Never empty: the buffer has one byte more than the file.
+                buffer.baseAddress.map { Foundation.read(descriptor, $0 + filled, buffer.count - filled) } ?? 0
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileTreeWriter.Failure(message: String(cString: strerror(errno)))
             }
             if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+            filled += count
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes[..<filled], as: UTF8.self)
     }
 
     /// Regular files below `directory` as relative paths; symbolic links are neither followed nor listed.

@@ -28,16 +28,17 @@ struct FileTreeWriter {
     func plan(_ files: [RenderedFile], managedDirectories: [String]) throws(Failure) -> TreePlan {
         var changes: [TreePlan.Change] = []
         var handWritten: [String] = []
-        var safeFolders: Set<String> = []
+        var checked = CheckedFolders()
         let rendered = Set(files.map(\.path))
         for file in files {
-            let url = try target(file.path, safeFolders: &safeFolders)
-            guard let old = try read(url, path: file.path) else {
+            let target = try target(file.path, checked: &checked)
+            guard target.mayExist, let old = try read(target.path, path: file.path) else {
                 changes.append(TreePlan.Change(path: file.path, kind: .add, old: nil, new: file.contents))
                 continue
             }
             if old == file.contents {
-                changes.append(TreePlan.Change(path: file.path, kind: .unchanged, old: old, new: file.contents))
+                // The old text is not kept: nothing needs it, and on a large tree it would double the memory.
+                changes.append(TreePlan.Change(path: file.path, kind: .unchanged, old: nil, new: file.contents))
                 continue
             }
             if !Self.isGenerated(old) { handWritten.append(file.path) }
@@ -52,7 +53,7 @@ struct FileTreeWriter {
                     let text = try? FileSystem.read(base + "/" + relative),
                     Self.isGenerated(text)
                 else { continue }
-                _ = try target(path, safeFolders: &safeFolders)  // refuse now, before anything is written
+                _ = try target(path, checked: &checked)  // refuse now, before anything is written
                 changes.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
             }
         }
@@ -62,9 +63,9 @@ struct FileTreeWriter {
 
     /// Carries out `plan`. Hand-written files must have been refused (or forced) by the caller.
     func apply(_ plan: TreePlan) throws(Failure) {
-        var safeFolders: Set<String> = []
+        var checked = CheckedFolders()
         for change in plan.effective {
-            let url = try target(change.path, safeFolders: &safeFolders)
+            let url = URL(fileURLWithPath: try target(change.path, checked: &checked).path, isDirectory: false)
             if let new = change.new {
                 try writeAtomically(new, to: url, path: change.path)
             } else {
@@ -82,29 +83,63 @@ struct FileTreeWriter {
 
     // MARK: paths
 
-    /// The URL of a relative path, refusing paths that could leave the root: absolute paths, `..`, and
-    /// symbolic links anywhere on the way. Folders already checked are remembered in `safeFolders`.
-    private func target(_ path: String, safeFolders: inout Set<String>) throws(Failure) -> URL {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
-            throw Failure(message: "refusing to write '\(path)': not a plain relative path")
-        }
-        var prefix = ""
-        for (index, part) in parts.enumerated() {
-            prefix += (prefix.isEmpty ? "" : "/") + part
-            let isFolder = index < parts.count - 1
-            if isFolder, safeFolders.contains(prefix) { continue }
-            if FileSystem.kind(of: root.path + "/" + prefix) == .symbolicLink {
-                throw Failure(message: "refusing to write '\(path)': '\(prefix)' is a symbolic link")
-            }
-            if isFolder { safeFolders.insert(prefix) }
-        }
-        return root.appendingPathComponent(path, isDirectory: false)
+    /// The folders on the way to written files that were checked: those that exist and are no symbolic link,
+    /// and those that do not exist yet (nothing below them can exist either).
+    private struct CheckedFolders {
+        var safe: Set<Substring> = []
+        var missing: Set<Substring> = []
     }
 
-    private func read(_ url: URL, path: String) throws(Failure) -> String? {
+    /// The absolute path of a relative path, and whether a file may be there already (false when a folder on
+    /// the way is missing). Refuses paths that could leave the root: absolute paths, `..`, and symbolic
+    /// links anywhere on the way. Each folder is looked at once per run.
+    private func target(_ path: String, checked: inout CheckedFolders) throws(Failure) -> (path: String, mayExist: Bool)
+    {
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard
+            !path.hasPrefix("/"),
+            !parts.contains(where: { $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) })
+        else {
+            throw Failure(message: "refusing to write '\(path)': not a plain relative path")
+        }
+        let base = root.path + "/"
+        var folderIsMissing = false
+        if let lastSlash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let parent = path[..<lastSlash]
+            if checked.missing.contains(parent) {
+                folderIsMissing = true
+            } else if !checked.safe.contains(parent) {
+                for slash in path.utf8.indices where path.utf8[slash] == UInt8(ascii: "/") {
+                    let folder = path[..<slash]
+                    if folderIsMissing || checked.missing.contains(folder) {
+                        folderIsMissing = true
+                        checked.missing.insert(folder)
+                        continue
+                    }
+                    if checked.safe.contains(folder) { continue }
+                    switch FileSystem.kind(of: base + folder) {
+                    case .symbolicLink:
+                        throw Failure(message: "refusing to write '\(path)': '\(folder)' is a symbolic link")
+                    case nil:
+                        folderIsMissing = true
+                        checked.missing.insert(folder)
+                    case .directory:
+                        checked.safe.insert(folder)
+                    case .regular, .other:
+                        throw Failure(message: "cannot write '\(path)': '\(folder)' is a file, not a folder")
+                    }
+                }
+            }
+        }
+        if !folderIsMissing, FileSystem.kind(of: base + path) == .symbolicLink {
+            throw Failure(message: "refusing to write '\(path)': '\(path)' is a symbolic link")
+        }
+        return (base + path, !folderIsMissing)
+    }
+
+    private func read(_ absolutePath: String, path: String) throws(Failure) -> String? {
         do {
-            return try FileSystem.read(url.path)
+            return try FileSystem.read(absolutePath)
         } catch {
             throw Failure(message: "cannot read '\(path)': \(error.message)")
         }

@@ -38,7 +38,8 @@ struct InitCommand {
             return ExitStatus.failure
         }
         do {
-            try AtomicFile.write(StarterConfig.text(apps: apps.isEmpty ? StarterConfig.defaultApps : apps), to: url)
+            try AtomicFile.write(
+                StarterConfig.text(apps: apps.isEmpty ? StarterConfig.defaultApps : apps), to: url, durable: true)
         } catch {
             terminal.error("cannot write '\(display)': \(error.reason)")
             return ExitStatus.failure

@@ -56,7 +56,7 @@ struct ToggleCommand {
         }
         if edited != session.source {
             do {
-                try AtomicFile.write(edited, to: session.location.url)
+                try AtomicFile.write(edited, to: session.location.url, durable: true)
             } catch {
                 terminal.error("cannot write '\(session.location.displayPath)': \(error.reason)")
                 return ExitStatus.failure

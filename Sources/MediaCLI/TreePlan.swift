@@ -13,7 +13,7 @@ struct TreePlan {
         /// The path relative to the output root.
         var path: String
         var kind: Kind
-        /// What is on disk now (nil when the file does not exist).
+        /// What is on disk now (nil when the file does not exist, and for an unchanged file).
         var old: String?
         /// What render writes (nil for a removal).
         var new: String?

@@ -47,7 +47,9 @@ struct WriteSafetyTests {
         try write("not a folder\n", to: folder.appendingPathComponent("kubernetes"))
         let run = mediactl(["render"], in: folder)
         #expect(run.status == 1)
-        #expect(run.error.hasPrefix("mediactl: error: cannot read 'kubernetes/apps/"), "\(run.error)")
+        #expect(run.error.hasPrefix("mediactl: error: cannot write 'kubernetes/apps/"), "\(run.error)")
+        #expect(run.error.contains("'kubernetes' is a file, not a folder"), "\(run.error)")
+        #expect(files(folder) == ["kubernetes", "mediactl.yaml"], "nothing written before the error")
         #expect(files(folder).allSatisfy { !$0.contains(".mediactl-") })
         #expect(text(folder, "kubernetes") == "not a folder\n")
     }
