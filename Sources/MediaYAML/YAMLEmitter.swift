@@ -10,20 +10,20 @@ public struct YAMLEmitter: Sendable {
 
     /// The text of a document: its header comments, then its value.
     public func emit(_ document: YAMLDocument) -> String {
-        var out = ""
+        var out = YAMLOutput()
         for comment in document.headerComments { writeComment(comment, indent: 0, to: &out) }
         write(document.root, to: &out)
-        return out
+        return out.text
     }
 
     /// The text of one value as a whole document.
     public func emit(_ value: YAMLValue) -> String {
-        var out = ""
+        var out = YAMLOutput()
         write(value, to: &out)
-        return out
+        return out.text
     }
 
-    private func write(_ value: YAMLValue, to out: inout String) {
+    private func write(_ value: YAMLValue, to out: inout YAMLOutput) {
         switch value {
         case .mapping(let mapping) where !mapping.isEmpty:
             writeMapping(mapping, indent: 0, firstLinePrefix: nil, to: &out)
@@ -40,7 +40,7 @@ public struct YAMLEmitter: Sendable {
 
     /// Writes the entries of a non-empty mapping whose keys sit at column `indent`. When
     /// `firstLinePrefix` is given (`"- "` after a dash), the first entry continues that line.
-    private func writeMapping(_ mapping: YAMLMapping, indent: Int, firstLinePrefix: String?, to out: inout String) {
+    private func writeMapping(_ mapping: YAMLMapping, indent: Int, firstLinePrefix: String?, to out: inout YAMLOutput) {
         for (offset, entry) in mapping.entries.enumerated() {
             if offset == 0, let firstLinePrefix {
                 out += firstLinePrefix
@@ -66,7 +66,7 @@ public struct YAMLEmitter: Sendable {
     }
 
     /// Writes the items of a non-empty sequence whose dashes sit at column `indent`.
-    private func writeSequence(_ items: [YAMLValue], indent: Int, firstLinePrefix: String?, to out: inout String) {
+    private func writeSequence(_ items: [YAMLValue], indent: Int, firstLinePrefix: String?, to out: inout YAMLOutput) {
         for (offset, item) in items.enumerated() {
             let continuesLine = offset == 0 && firstLinePrefix != nil
             switch item {
@@ -95,13 +95,11 @@ public struct YAMLEmitter: Sendable {
     /// The start of an item's line, up to and including its dash and space.
     private func dash(_ offset: Int, _ indent: Int, _ firstLinePrefix: String?) -> String {
         if offset == 0, let firstLinePrefix { return firstLinePrefix + "- " }
-        var line = ""
-        Self.writeSpaces(indent, to: &line)
-        return line + "- "
+        return String(repeating: " ", count: indent) + "- "
     }
 
     /// A scalar or an empty collection, as written after `key: ` or `- `.
-    private func writeInline(_ value: YAMLValue, blockIndent: Int, to out: inout String) {
+    private func writeInline(_ value: YAMLValue, blockIndent: Int, to out: inout YAMLOutput) {
         switch value {
         case .string(let text): YAMLScalarWriter.write(text, blockIndent: blockIndent, to: &out)
         case .integer(let number): out += String(number)
@@ -112,7 +110,7 @@ public struct YAMLEmitter: Sendable {
         }
     }
 
-    private func writeComment(_ comment: String, indent: Int, to out: inout String) {
+    private func writeComment(_ comment: String, indent: Int, to out: inout YAMLOutput) {
         for line in comment.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             Self.writeSpaces(indent, to: &out)
             if line.isEmpty {
@@ -129,7 +127,7 @@ public struct YAMLEmitter: Sendable {
     private static let paddings: [String] = (0..<32).map { String(repeating: " ", count: $0) }
 
     /// Appends `count` spaces.
-    static func writeSpaces(_ count: Int, to out: inout String) {
+    static func writeSpaces(_ count: Int, to out: inout YAMLOutput) {
         var left = count
         while left >= paddings.count {
             out += paddings[paddings.count - 1]

@@ -51,7 +51,7 @@ enum YAMLScalarWriter {
 
     /// Appends the scalar as it appears after `key: ` or `- `. A literal block's lines are indented by
     /// `blockIndent` spaces and it ends without a newline.
-    static func write(_ text: String, blockIndent: Int, isKey: Bool = false, to out: inout String) {
+    static func write(_ text: String, blockIndent: Int, isKey: Bool = false, to out: inout YAMLOutput) {
         switch style(for: text, isKey: isKey) {
         case .plain, .folded:
             out += text
