@@ -101,7 +101,8 @@ enum CommandTable {
             details: "Prints the stack as a diagram: requests → *arr → indexers and download clients → storage → "
                 + "media servers → exposure. Arrows are the calls network policies allow, reads and writes of "
                 + "shared volumes, and routes (labelled 'auth' behind forward auth). Mermaid renders on GitHub; "
-                + "pipe DOT into 'dot -Tsvg'.",
+                + "beyond Mermaid's default limits (500 arrows, 50,000 characters) each group of apps becomes one "
+                + "box. DOT always draws every app; pipe it into 'dot -Tsvg'.",
             options: [.value("--format", "FORMAT", choices: ["mermaid", "dot"], "diagram format (default: mermaid)")],
             isImplemented: true, arrivesWith: nil),
         CommandSpec(

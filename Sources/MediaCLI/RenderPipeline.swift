@@ -26,7 +26,7 @@ struct RenderPipeline {
     /// Renders `stack` and compares it with the disk under `outputRoot`.
     static func make(outputRoot: URL, stack: Stack) throws(FileTreeWriter.Failure) -> RenderPipeline {
         let renderer = Renderer(stack: stack)
-        let files = renderer.render()
+        let files = renderer.render(lanes: ProcessInfo.processInfo.activeProcessorCount)
         let writer = FileTreeWriter(root: outputRoot)
         let plan = try writer.plan(files, managedDirectories: renderer.managedDirectories)
         return RenderPipeline(plan: plan, writer: writer)

@@ -17,8 +17,8 @@ public struct Renderer: Sendable {
     /// Stale generated files are removed only below these.
     public var managedDirectories: [String] { [stack.repo.appsDir] + (stack.repo.docsDir.map { [$0] } ?? []) }
 
-    /// Every generated file, sorted by path.
-    public func render() -> [RenderedFile] { layout().renderedFiles() }
+    /// Every generated file, sorted by path; emitted on `lanes` threads (the bytes do not depend on it).
+    public func render(lanes: Int = 1) -> [RenderedFile] { layout().renderedFiles(lanes: lanes) }
 
     /// The files one app renders to, sorted (for `explain`).
     public func files(of app: AppName) -> [String] {

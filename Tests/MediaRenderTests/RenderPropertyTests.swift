@@ -20,10 +20,16 @@ struct RenderPropertyTests {
         return try #require(ConfigLoader.load(text: text).stack)
     }
 
-    @Test("rendering twice gives byte-identical files", arguments: configs)
+    @Test("rendering twice, on one thread or on three, gives byte-identical files", arguments: configs)
     func deterministic(config: URL) throws {
         let stack = try Self.stack(config)
-        #expect(Renderer(stack: stack).render() == Renderer(stack: stack).render())
+        #expect(Renderer(stack: stack).render() == Renderer(stack: stack).render(lanes: 3))
+    }
+
+    @Test("some shipped stack is large enough to be emitted on several threads")
+    func parallelPathIsCovered() throws {
+        let sizes = try Self.configs.map { try Renderer(stack: Self.stack($0)).render().count }
+        #expect(sizes.contains { $0 >= 64 }, "\(sizes)")
     }
 
     @Test("files are sorted by path, and each carries the marker and ends in one newline", arguments: configs)
