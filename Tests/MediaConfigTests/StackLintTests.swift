@@ -246,4 +246,22 @@ struct StackLintTests {
                 && apps[0].loadBalancer == LoadBalancerSettings(ip: "10.0.0.30"))
         #expect(apps[1].vpn == nil && apps[1].loadBalancer == LoadBalancerSettings(ip: "fd00::40"))
     }
+
+    @Test("a long dependsOn chain ending in a cycle reports the cycle once, and only the cycle")
+    func longChainWithCycle() throws {
+        // app-0 → app-1 → … → app-1999 → cycle-a ⇄ cycle-b, and a second chain hanging off the cycle.
+        var lines = ["version: 1", "apps:"]
+        for index in 0..<2_000 {
+            let next = index == 1_999 ? "cycle-a" : "app-\(index + 1)"
+            lines.append("  app-\(index): {image: 'nginx:1.27', port: 80, dependsOn: [\(next)]}")
+        }
+        lines.append("  cycle-a: {image: 'nginx:1.27', port: 80, dependsOn: [cycle-b]}")
+        lines.append("  cycle-b: {image: 'nginx:1.27', port: 80, dependsOn: [cycle-a, tail-0]}")
+        for index in 0..<1_000 {
+            let next = index == 999 ? "" : "tail-\(index + 1)"
+            lines.append("  tail-\(index): {image: 'nginx:1.27', port: 80, dependsOn: [\(next)]}")
+        }
+        let issues = try lint(lines.joined(separator: "\n") + "\n").filter { $0.contains("cycle") }
+        #expect(issues == ["2003:44: error: dependsOn forms a cycle: 'cycle-a' → 'cycle-b' → 'cycle-a'"])
+    }
 }

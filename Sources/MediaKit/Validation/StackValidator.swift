@@ -96,7 +96,8 @@ public struct StackValidator: Sendable {
     private func dependencyCycles() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var reported: Set<[String]> = []
-        for app in stack.apps {
+        let candidates = appsOnPossibleCycles()
+        for app in stack.apps where candidates.contains(app.name.rawValue) {
             guard let cycle = cycle(from: app.name.rawValue) else { continue }
             let key = cycle.sorted()
             guard !reported.contains(key) else { continue }
@@ -109,6 +110,41 @@ public struct StackValidator: Sendable {
                     "dependsOn forms a cycle: " + ordered.map { "'\($0)'" }.joined(separator: " → ")))
         }
         return issues
+    }
+
+    /// The apps that may lie on a dependency cycle: what is left after repeatedly removing apps that no
+    /// remaining app depends on, or that depend on no remaining app. Linear; without it, a long chain of
+    /// `dependsOn` cost one walk down the chain per app.
+    private func appsOnPossibleCycles() -> Set<String> {
+        var targets: [String: [String]] = [:]
+        var dependents: [String: [String]] = [:]
+        var inDegree: [String: Int] = [:]
+        var outDegree: [String: Int] = [:]
+        for app in stack.apps {
+            let name = app.name.rawValue
+            let within = app.dependsOn.filter { appsByName[$0] != nil }
+            targets[name, default: []] += within
+            outDegree[name, default: 0] += within.count
+            inDegree[name, default: 0] += 0
+            for target in within {
+                inDegree[target, default: 0] += 1
+                dependents[target, default: []].append(name)
+            }
+        }
+        var pending = inDegree.keys.filter { inDegree[$0] == 0 || outDegree[$0] == 0 }
+        var removed: Set<String> = []
+        while let name = pending.popLast() {
+            guard removed.insert(name).inserted else { continue }
+            for target in targets[name] ?? [] {
+                inDegree[target, default: 0] -= 1
+                if inDegree[target] == 0 { pending.append(target) }
+            }
+            for dependent in dependents[name] ?? [] {
+                outDegree[dependent, default: 0] -= 1
+                if outDegree[dependent] == 0 { pending.append(dependent) }
+            }
+        }
+        return Set(inDegree.keys).subtracting(removed)
     }
 
     /// The apps on a dependency path from `start` back to `start`, if there is one.
