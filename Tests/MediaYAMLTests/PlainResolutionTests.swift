@@ -30,13 +30,7 @@ struct PlainResolutionTests {
     /// 1.1 type pages, random strings built from number and timestamp pieces, and timestamps with digit
     /// counts around the allowed ones.
     static let samples: [String] = {
-        let alphabet = Array("019_:.-+eEbxoaFnNiIfT Z\t")
-        var strings = [""]
-        var last = [""]
-        for _ in 1...3 {
-            last = last.flatMap { prefix in alphabet.map { prefix + String($0) } }
-            strings += last
-        }
+        var strings = ShortStrings.all(over: "019_:.-+eEbxoaFnNiIfT Z\t", maxLength: 3)
         strings += [
             "685230", "+685_230", "02472256", "0x_0A_74_AE", "0b1010_0111_0100_1010_1110", "190:20:30",
             "6.8523015e+5", "685.230_15e+03", "685_230.15", "190:20:30.15", "-.inf", ".NaN", "+.Inf", "-.nan",

@@ -135,13 +135,8 @@ struct YAMLEmitterTests {
         // Every string of up to three characters over an alphabet of letters that start special words and
         // letters that don't, indicators, signs, digits, spaces and controls; the special words; the quoting
         // corpus; then random longer strings.
-        let alphabet = Array("aAfFnNoOtTyYzZ_/$();^09.+-<=~:# '\"\t\n\u{7F}é,[]{}&*!|>%@`?")
-        var strings = [""]
-        var last = [""]
-        for _ in 1...3 {
-            last = last.flatMap { prefix in alphabet.map { prefix + String($0) } }
-            strings += last
-        }
+        var strings = ShortStrings.all(
+            over: "aAfFnNoOtTyYzZ_/$();^09.+-<=~:# '\"\t\n\u{7F}é,[]{}&*!|>%@`?", maxLength: 3)
         for word in YAMLScalarWriter.specialWords { strings += [word, word + "x", word + ":", "x" + word] }
         strings += QuotingCorpusTests.corpus
         var generator = SeededGenerator(seed: 6)
