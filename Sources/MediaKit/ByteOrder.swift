@@ -18,5 +18,12 @@ extension String {
 
 extension Sequence where Element == String {
     /// The strings sorted by UTF-8 bytes.
-    public func sortedByBytes() -> [String] { sorted { $0.precedesInByteOrder($1) } }
+    public func sortedByBytes() -> [String] {
+        // Sorted as a concrete `[String]`, which the compiler specializes. `sorted(by:)` on the generic
+        // `Self` ran the standard library's unspecialized sort from another module: 230 paths cost 5.6 M
+        // instructions, about 25 times the comparisons themselves.
+        var strings = Array(self)
+        strings.sort { $0.precedesInByteOrder($1) }
+        return strings
+    }
 }
