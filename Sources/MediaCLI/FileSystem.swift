@@ -23,37 +23,69 @@ enum FileSystem {
         }
     }
 
+    /// Why a file could not be read.
+    enum ReadFailure: Error {
+        /// The path is a symbolic link, which is never followed.
+        case symbolicLink
+        /// The path is a folder.
+        case folder
+        /// The system's reason.
+        case system(String)
+
+        /// The reason in words.
+        var message: String {
+            switch self {
+            case .symbolicLink: "it is a symbolic link"
+            case .folder: "a folder is in the way"
+            case .system(let reason): reason
+            }
+        }
+    }
+
     /// The UTF-8 text of the regular file at `path` (a symbolic link is not followed), nil when there is
-    /// no file; throws the system's reason when it cannot be read.
-    static func read(_ path: String) throws(FileTreeWriter.Failure) -> String? {
+    /// no file.
+    static func read(_ path: String) throws(ReadFailure) -> String? {
+        try bytes(of: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of the regular file at `path`, nil when there is no file. A symbolic link there is refused
+    /// by `open` itself (`O_NOFOLLOW`), so no separate `lstat` is needed.
+    static func bytes(of path: String) throws(ReadFailure) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw FileTreeWriter.Failure(message: String(cString: strerror(errno)))
+            switch errno {
+            case ENOENT: return nil
+            case ELOOP: throw .symbolicLink
+            default: throw .system(String(cString: strerror(errno)))
+            }
         }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw FileTreeWriter.Failure(message: "a folder is in the way")
-        }
-        // A buffer of the file's size plus one byte, so one read fills it and the next sees the end (a
-        // zero-filled 64 KiB buffer per file was the largest single cost of comparing a large tree).
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        guard fstat(descriptor, &info) == 0 else { throw .system(String(cString: strerror(errno))) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .folder }
+        // A buffer of the file's size plus one byte (a zero-filled 64 KiB buffer per file was the largest
+        // single cost of comparing a large tree). A short read that reaches the size `fstat` gave is the end
+        // of the file, which saves a second `read` per file; a file that grows meanwhile is read to its end.
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let wanted = bytes.count - filled
             let count = bytes.withUnsafeMutableBytes { buffer in
-                // Never empty: the buffer has one byte more than the file.
-                buffer.baseAddress.map { Foundation.read(descriptor, $0 + filled, buffer.count - filled) } ?? 0
+                // Never empty: `wanted` is at least one byte.
+                buffer.baseAddress.map { Foundation.read(descriptor, $0 + filled, wanted) } ?? 0
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileTreeWriter.Failure(message: String(cString: strerror(errno)))
+                throw .system(String(cString: strerror(errno)))
             }
             if count == 0 { break }
             filled += count
+            if count < wanted, filled == size { break }
         }
-        return String(decoding: bytes[..<filled], as: UTF8.self)
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// Regular files below `directory` as relative paths; symbolic links are neither followed nor listed.

@@ -14,6 +14,14 @@ struct FileTreeWriter {
 
     /// The root of the Flux repository.
     let root: URL
+    /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
+    private let base: String
+
+    /// A writer for the tree under `root`.
+    init(root: URL) {
+        self.root = root
+        self.base = root.path + "/"
+    }
 
     private var fileManager: FileManager { .default }
 
@@ -24,33 +32,44 @@ struct FileTreeWriter {
     }
 
     /// Compares `files` with the disk: which are new, changed, unchanged, and which generated files under
-    /// `managedDirectories` are stale.
-    func plan(_ files: [RenderedFile], managedDirectories: [String]) throws(Failure) -> TreePlan {
-        var changes: [TreePlan.Change] = []
-        var handWritten: [String] = []
+    /// `managedDirectories` are stale. The files on disk are read on up to `lanes` threads.
+    func plan(_ files: [RenderedFile], managedDirectories: [String], lanes: Int = 1) throws(Failure) -> TreePlan {
         var checked = CheckedFolders()
-        let rendered = Set(files.map(\.path))
+        var places: [String?] = []
+        places.reserveCapacity(files.count)
         for file in files {
-            let target = try target(file.path, checked: &checked)
-            guard target.mayExist, let old = try read(target.path, path: file.path) else {
+            // The file itself is checked by the read, which refuses a symbolic link.
+            let target = try target(file.path, checked: &checked, checkingFile: false)
+            places.append(target.mayExist ? target.path : nil)
+        }
+        let found = Self.compare(files, with: places, lanes: lanes)
+        var changes: [TreePlan.Change] = []
+        changes.reserveCapacity(files.count)
+        var handWritten: [String] = []
+        for (file, existing) in zip(files, found) {
+            switch existing {
+            case .missing:
                 changes.append(TreePlan.Change(path: file.path, kind: .add, old: nil, new: file.contents))
-                continue
-            }
-            if old == file.contents {
+            case .same:
                 // The old text is not kept: nothing needs it, and on a large tree it would double the memory.
                 changes.append(TreePlan.Change(path: file.path, kind: .unchanged, old: nil, new: file.contents))
-                continue
+            case .different(let old):
+                if !Self.isGenerated(old) { handWritten.append(file.path) }
+                changes.append(TreePlan.Change(path: file.path, kind: .update, old: old, new: file.contents))
+            case .unreadable(.symbolicLink):
+                throw Failure(message: "refusing to write '\(file.path)': '\(file.path)' is a symbolic link")
+            case .unreadable(let failure):
+                throw Failure(message: "cannot read '\(file.path)': \(failure.message)")
             }
-            if !Self.isGenerated(old) { handWritten.append(file.path) }
-            changes.append(TreePlan.Change(path: file.path, kind: .update, old: old, new: file.contents))
         }
+        let rendered = Set(files.map(\.path))
         for directory in managedDirectories {
-            let base = root.path + "/" + directory
-            for relative in FileSystem.regularFiles(under: base) {
+            let folder = base + directory
+            for relative in FileSystem.regularFiles(under: folder) {
                 let path = directory + "/" + relative
                 let name = relative.split(separator: "/").last.map(String.init) ?? relative
                 guard !rendered.contains(path), !AtomicFile.isTemporary(name),
-                    let text = try? FileSystem.read(base + "/" + relative),
+                    let text = try? FileSystem.read(folder + "/" + relative),
                     Self.isGenerated(text)
                 else { continue }
                 _ = try target(path, checked: &checked)  // refuse now, before anything is written
@@ -59,6 +78,56 @@ struct FileTreeWriter {
         }
         changes.sort { $0.path.precedesInByteOrder($1.path) }
         return TreePlan(changes: changes, handWritten: handWritten)
+    }
+
+    /// What is on disk where a rendered file goes.
+    private enum Existing {
+        case missing
+        case same
+        case different(String)
+        case unreadable(FileSystem.ReadFailure)
+    }
+
+    /// Reads the file at each place (nil: nothing can be there) and compares it with the rendered file, on
+    /// `lanes` threads from 64 files up; each lane takes every n-th file and fills only its own slots.
+    private static func compare(_ files: [RenderedFile], with places: [String?], lanes: Int) -> [Existing] {
+        var found = [Existing](repeating: .missing, count: files.count)
+        let lanes = files.count < 64 ? 1 : min(max(lanes, 1), 8)
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            let compareLane = { @Sendable (lane: Int) in
+                for index in stride(from: lane, to: files.count, by: lanes) {
+                    guard let place = places[index] else { continue }
+                    slots[index] = existing(at: place, rendered: files[index].contents)
+                }
+            }
+            if lanes == 1 {
+                compareLane(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: lanes, execute: compareLane)
+            }
+        }
+        return found
+    }
+
+    /// What is at `place` compared with `rendered`, byte for byte.
+    private static func existing(at place: String, rendered: String) -> Existing {
+        let bytes: [UInt8]?
+        do {
+            bytes = try FileSystem.bytes(of: place)
+        } catch {
+            return .unreadable(error)
+        }
+        guard let bytes else { return .missing }
+        var rendered = rendered
+        let same = rendered.withUTF8 { text in
+            bytes.withUnsafeBufferPointer { old in
+                guard text.count == old.count else { return false }
+                guard let left = text.baseAddress, let right = old.baseAddress else { return true }
+                return memcmp(left, right, text.count) == 0
+            }
+        }
+        return same ? .same : .different(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Carries out `plan`. Hand-written files must have been refused (or forced) by the caller.
@@ -92,17 +161,13 @@ struct FileTreeWriter {
 
     /// The absolute path of a relative path, and whether a file may be there already (false when a folder on
     /// the way is missing). Refuses paths that could leave the root: absolute paths, `..`, and symbolic
-    /// links anywhere on the way. Each folder is looked at once per run.
-    private func target(_ path: String, checked: inout CheckedFolders) throws(Failure) -> (path: String, mayExist: Bool)
-    {
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard
-            !path.hasPrefix("/"),
-            !parts.contains(where: { $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) })
-        else {
+    /// links anywhere on the way (the file itself only when `checkingFile`). Each folder is looked at once per run.
+    private func target(
+        _ path: String, checked: inout CheckedFolders, checkingFile: Bool = true
+    ) throws(Failure) -> (path: String, mayExist: Bool) {
+        guard Self.isPlainRelative(path) else {
             throw Failure(message: "refusing to write '\(path)': not a plain relative path")
         }
-        let base = root.path + "/"
         var folderIsMissing = false
         if let lastSlash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let parent = path[..<lastSlash]
@@ -131,18 +196,27 @@ struct FileTreeWriter {
                 }
             }
         }
-        if !folderIsMissing, FileSystem.kind(of: base + path) == .symbolicLink {
+        if checkingFile, !folderIsMissing, FileSystem.kind(of: base + path) == .symbolicLink {
             throw Failure(message: "refusing to write '\(path)': '\(path)' is a symbolic link")
         }
         return (base + path, !folderIsMissing)
     }
 
-    private func read(_ absolutePath: String, path: String) throws(Failure) -> String? {
-        do {
-            return try FileSystem.read(absolutePath)
-        } catch {
-            throw Failure(message: "cannot read '\(path)': \(error.message)")
+    /// Whether `path` is relative and has no empty, `.` or `..` part.
+    private static func isPlainRelative(_ path: String) -> Bool {
+        var partLength = 0
+        var partIsDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if partLength == 0 || (partIsDots && partLength <= 2) { return false }
+                partLength = 0
+                partIsDots = true
+            } else {
+                partLength += 1
+                partIsDots = partIsDots && byte == UInt8(ascii: ".")
+            }
         }
+        return partLength > 0 && !(partIsDots && partLength <= 2)
     }
 
     // MARK: writing

@@ -26,9 +26,10 @@ struct RenderPipeline {
     /// Renders `stack` and compares it with the disk under `outputRoot`.
     static func make(outputRoot: URL, stack: Stack) throws(FileTreeWriter.Failure) -> RenderPipeline {
         let renderer = Renderer(stack: stack)
-        let files = renderer.render(lanes: ProcessInfo.processInfo.activeProcessorCount)
+        let lanes = ProcessInfo.processInfo.activeProcessorCount
+        let files = renderer.render(lanes: lanes)
         let writer = FileTreeWriter(root: outputRoot)
-        let plan = try writer.plan(files, managedDirectories: renderer.managedDirectories)
+        let plan = try writer.plan(files, managedDirectories: renderer.managedDirectories, lanes: lanes)
         return RenderPipeline(plan: plan, writer: writer)
     }
 

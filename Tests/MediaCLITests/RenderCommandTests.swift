@@ -191,4 +191,29 @@ struct RenderCommandTests {
         #expect(Fixtures.entries(of: outside).isEmpty)
         #expect(text(folder, "docs/apps/media.md") == nil)
     }
+
+    @Test("a symbolic link where a generated file goes is neither followed nor replaced, even with --force")
+    func symbolicLinkAtAGeneratedPath() throws {
+        let folder = try exampleCopy("plex")
+        let outside = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        #expect(mediactl(["render"], in: folder).status == 0)
+        let runbook = folder.appendingPathComponent("docs/apps/media.md")
+        let target = outside.appendingPathComponent("notes.md")
+        try write("the user's notes\n", to: target)
+        try FileManager.default.removeItem(at: runbook)
+        try FileManager.default.createSymbolicLink(at: runbook, withDestinationURL: target)
+        for arguments in [["render"], ["render", "--force"], ["check"]] {
+            let run = mediactl(arguments, in: folder)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(
+                run.error.contains("refusing to write 'docs/apps/media.md': 'docs/apps/media.md' is a symbolic link"),
+                "\(arguments): \(run.error)")
+        }
+        #expect(Fixtures.text(target) == "the user's notes\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: runbook.path) == target.path)
+    }
 }

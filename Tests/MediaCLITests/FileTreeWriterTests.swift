@@ -1,0 +1,69 @@
+import Foundation
+import MediaRender
+import MediaTestSupport
+import Testing
+
+@testable import MediaCLI
+
+@Suite("the tree writer's plan")
+struct FileTreeWriterTests {
+    /// 120 generated files in four folders, enough for the plan to read them on several lanes.
+    static let files = (0..<120).map { index in
+        RenderedFile(
+            path: "kubernetes/apps/ns-\(index % 4)/app-\(index)/helmrelease.yaml",
+            contents: "---\n# \(MediaRender.generatedMarker)\nname: app-\(index)\n")
+    }
+
+    @Test("reading the disk on one lane or several gives the same plan, file by file")
+    func lanesAgree() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in Self.files.dropFirst(10) {
+            try write(file.contents, to: folder.appendingPathComponent(file.path))
+        }
+        // Files 0 to 9 are missing; 20, 41 and 62 were edited by hand; 21 lost its marker; 30 is empty;
+        // 50's text is canonically equal to the rendered text but not byte-equal (é composed and not).
+        for index in [20, 41, 62] {
+            try write("---\n# \(MediaRender.generatedMarker)\nname: edited\n", to: url(folder, index))
+        }
+        try write("name: mine\n", to: url(folder, 21))
+        try write("", to: url(folder, 30))
+        var files = Self.files
+        files[50].contents += "note: caf\u{E9}\n"
+        try write(files[50].contents.replacingOccurrences(of: "\u{E9}", with: "e\u{301}"), to: url(folder, 50))
+        let stale = "kubernetes/apps/ns-1/gone/ks.yaml"
+        try write("# \(MediaRender.generatedMarker)\n", to: folder.appendingPathComponent(stale))
+
+        let writer = FileTreeWriter(root: folder)
+        let oneLane = try writer.plan(files, managedDirectories: ["kubernetes/apps"], lanes: 1)
+        let threeLanes = try writer.plan(files, managedDirectories: ["kubernetes/apps"], lanes: 3)
+        for plan in [oneLane, threeLanes] {
+            let kinds = Dictionary(uniqueKeysWithValues: plan.changes.map { ($0.path, $0.kind) })
+            #expect(kinds.count == files.count + 1)
+            for (index, file) in files.enumerated() {
+                let expected: TreePlan.Change.Kind =
+                    index < 10 ? .add : [20, 21, 30, 41, 50, 62].contains(index) ? .update : .unchanged
+                #expect(kinds[file.path] == expected, "\(file.path)")
+            }
+            #expect(kinds[stale] == .remove)
+            #expect(plan.handWritten == [files[21].path, files[30].path])
+        }
+        #expect(oneLane.changes.map(\.path) == threeLanes.changes.map(\.path))
+        #expect(oneLane.changes.map(\.old) == threeLanes.changes.map(\.old))
+    }
+
+    @Test("a folder where a generated file goes is a clear error")
+    func folderInTheWay() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: url(folder, 70), withIntermediateDirectories: true)
+        do {
+            _ = try FileTreeWriter(root: folder).plan(Self.files, managedDirectories: [], lanes: 2)
+            Issue.record("the plan did not fail")
+        } catch {
+            #expect(error.message == "cannot read '\(Self.files[70].path)': a folder is in the way")
+        }
+    }
+
+    private func url(_ folder: URL, _ index: Int) -> URL { folder.appendingPathComponent(Self.files[index].path) }
+}
