@@ -40,8 +40,7 @@ public struct Renderer: Sendable {
             for app in members { AppTranslator(app: app, stack: stack, policies: policies).add(to: &layout) }
             if let docsDir = stack.repo.docsDir {
                 let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack, policies: policies)
-                    .markdown()
-                layout.addMarkdown(runbook, at: "\(docsDir)/\(namespace).md")
+                layout.addMarkdown(at: "\(docsDir)/\(namespace).md") { runbook.markdown() }
             }
         }
         return layout

@@ -8,8 +8,9 @@ struct FluxLayout {
     enum Content: Sendable {
         /// A Kubernetes or kustomize object, emitted as one YAML document.
         case manifest(any Manifest)
-        /// A Markdown document (the namespace runbook), marker excluded.
-        case markdown(String)
+        /// A Markdown document (the namespace runbook), marker excluded, written when the file is emitted
+        /// so that it is written on the emitting lanes too.
+        case markdown(@Sendable () -> String)
     }
 
     /// The files by path.
@@ -18,8 +19,10 @@ struct FluxLayout {
     /// Adds a manifest at `path`.
     mutating func add(_ manifest: any Manifest, at path: String) { files[path] = .manifest(manifest) }
 
-    /// Adds a Markdown document at `path`.
-    mutating func addMarkdown(_ text: String, at path: String) { files[path] = .markdown(text) }
+    /// Adds a Markdown document at `path`, which `write` produces when the files are emitted.
+    mutating func addMarkdown(at path: String, _ write: @escaping @Sendable () -> String) {
+        files[path] = .markdown(write)
+    }
 
     /// Every file as text, sorted by path (UTF-8 bytes), each with the generated-file marker near its top.
     ///
@@ -49,8 +52,8 @@ struct FluxLayout {
             if let url = manifest.schemaURL { header.append("yaml-language-server: $schema=\(url)") }
             let document = YAMLDocument(headerComments: header, root: manifest.yamlValue())
             return RenderedFile(path: path, contents: emitter.emit(document))
-        case .markdown(let text):
-            return RenderedFile(path: path, contents: "<!-- \(MediaRender.generatedMarker) -->\n" + text)
+        case .markdown(let write):
+            return RenderedFile(path: path, contents: "<!-- \(MediaRender.generatedMarker) -->\n" + write())
         case nil:
             return nil
         }
