@@ -111,28 +111,27 @@ public struct YAMLEmitter: Sendable {
     }
 
     private func writeComment(_ comment: String, indent: Int, to out: inout YAMLOutput) {
-        for line in comment.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            Self.writeSpaces(indent, to: &out)
-            if line.isEmpty {
-                out += "#\n"
-            } else {
-                out += "# "
-                out += Substring(line)
-                out += "\n"
+        // Line by line over the bytes: `split` cost more than writing the rest of a small file.
+        var comment = comment
+        comment.withUTF8 { bytes in
+            var lineStart = 0
+            while true {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                Self.writeSpaces(indent, to: &out)
+                if lineEnd == lineStart {
+                    out += "#\n"
+                } else {
+                    out += "# "
+                    out.append(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                    out += "\n"
+                }
+                guard lineEnd < bytes.count else { break }
+                lineStart = lineEnd + 1
             }
         }
     }
 
-    /// Runs of 0 to 31 spaces, appended whole.
-    private static let paddings: [String] = (0..<32).map { String(repeating: " ", count: $0) }
-
     /// Appends `count` spaces.
-    static func writeSpaces(_ count: Int, to out: inout YAMLOutput) {
-        var left = count
-        while left >= paddings.count {
-            out += paddings[paddings.count - 1]
-            left -= paddings.count - 1
-        }
-        out += paddings[left]
-    }
+    static func writeSpaces(_ count: Int, to out: inout YAMLOutput) { out.appendSpaces(count) }
 }
