@@ -51,7 +51,16 @@ enum FileSystem {
     /// The bytes of the regular file at `path`, nil when there is no file. A symbolic link there is refused
     /// by `open` itself (`O_NOFOLLOW`), so no separate `lstat` is needed.
     static func bytes(of path: String) throws(ReadFailure) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        try bytes(ofOpened: open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC))
+    }
+
+    /// The bytes of the regular file `name` in the open folder `folder` (see ``bytes(of:)``).
+    static func bytes(named name: String, in folder: Int32) throws(ReadFailure) -> [UInt8]? {
+        try bytes(ofOpened: openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC))
+    }
+
+    /// Reads and closes a file just opened (`descriptor` < 0: the `open` failed and `errno` says why).
+    private static func bytes(ofOpened descriptor: Int32) throws(ReadFailure) -> [UInt8]? {
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT: return nil

@@ -31,18 +31,33 @@ struct FileTreeWriter {
             .contains { $0.contains(MediaRender.generatedMarker) }
     }
 
+    /// Starts walking `directories` for ``plan(_:managedDirectories:lanes:snapshot:)``, on a background thread
+    /// when `inBackground`.
+    func snapshot(of directories: [String], inBackground: Bool) -> TreeSnapshot {
+        TreeSnapshot(root: base, directories: directories, inBackground: inBackground)
+    }
+
     /// Compares `files` with the disk: which are new, changed, unchanged, and which generated files under
-    /// `managedDirectories` are stale. The files on disk are read on up to `lanes` threads.
-    func plan(_ files: [RenderedFile], managedDirectories: [String], lanes: Int = 1) throws(Failure) -> TreePlan {
-        var checked = CheckedFolders()
-        var places: [String?] = []
-        places.reserveCapacity(files.count)
+    /// `managedDirectories` are stale. `snapshot` is the walk of the managed directories started before
+    /// rendering (when nil, they are walked now); files it did not read are read on up to `lanes` threads.
+    func plan(
+        _ files: [RenderedFile], managedDirectories: [String], lanes: Int = 1, snapshot: TreeSnapshot? = nil
+    ) throws(Failure) -> TreePlan {
+        let before = (snapshot ?? TreeSnapshot(root: base, directories: managedDirectories)).take()
+        // The snapshot entered its folders without following a link: they need no second look.
+        var checked = CheckedFolders(safe: Set(before.folders.map { Substring($0) }))
+        var sources: [Source] = []
+        sources.reserveCapacity(files.count)
         for file in files {
             // The file itself is checked by the read, which refuses a symbolic link.
             let target = try target(file.path, checked: &checked, checkingFile: false)
-            places.append(target.mayExist ? target.path : nil)
+            if case .some(.some(let bytes)) = before.files[file.path] {
+                sources.append(.read(bytes))
+            } else {
+                sources.append(target.mayExist ? .disk(target.path) : .nothing)
+            }
         }
-        let found = Self.compare(files, with: places, lanes: lanes)
+        let found = Self.compare(files, with: sources, lanes: lanes)
         var changes: [TreePlan.Change] = []
         changes.reserveCapacity(files.count)
         var handWritten: [String] = []
@@ -63,21 +78,34 @@ struct FileTreeWriter {
             }
         }
         let rendered = Set(files.map(\.path))
-        for directory in managedDirectories {
-            let folder = base + directory
-            for relative in FileSystem.regularFiles(under: folder) {
-                let path = directory + "/" + relative
-                let name = relative.split(separator: "/").last.map(String.init) ?? relative
-                guard !rendered.contains(path), !AtomicFile.isTemporary(name),
-                    let text = try? FileSystem.read(folder + "/" + relative),
-                    Self.isGenerated(text)
-                else { continue }
-                _ = try target(path, checked: &checked)  // refuse now, before anything is written
-                changes.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
+        var others = before.files.keys.filter { !rendered.contains($0) }
+        for directory in before.unwalked {
+            others += FileSystem.regularFiles(under: base + directory).map { directory + "/" + $0 }.filter {
+                !rendered.contains($0) && !AtomicFile.isTemporary($0.split(separator: "/").last.map(String.init) ?? $0)
             }
+        }
+        for path in others.sortedByBytes() {
+            let prefetched = before.files[path] ?? nil
+            guard
+                let text = prefetched.map({ String(decoding: $0, as: UTF8.self) })
+                    ?? (try? FileSystem.read(base + path)),
+                Self.isGenerated(text)
+            else { continue }
+            _ = try target(path, checked: &checked)  // refuse now, before anything is written
+            changes.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
         }
         changes.sort { $0.path.precedesInByteOrder($1.path) }
         return TreePlan(changes: changes, handWritten: handWritten)
+    }
+
+    /// Where the text on disk at a rendered file's path comes from.
+    private enum Source {
+        /// No file can be there: a folder on the way is missing.
+        case nothing
+        /// The snapshot read it.
+        case read([UInt8])
+        /// It is read now, from this absolute path.
+        case disk(String)
     }
 
     /// What is on disk where a rendered file goes.
@@ -88,17 +116,16 @@ struct FileTreeWriter {
         case unreadable(FileSystem.ReadFailure)
     }
 
-    /// Reads the file at each place (nil: nothing can be there) and compares it with the rendered file, on
-    /// `lanes` threads from 64 files up; each lane takes every n-th file and fills only its own slots.
-    private static func compare(_ files: [RenderedFile], with places: [String?], lanes: Int) -> [Existing] {
+    /// Compares each rendered file with its text on disk, reading what the snapshot did not, on `lanes`
+    /// threads from 64 files up; each lane takes every n-th file and fills only its own slots.
+    private static func compare(_ files: [RenderedFile], with sources: [Source], lanes: Int) -> [Existing] {
         var found = [Existing](repeating: .missing, count: files.count)
         let lanes = files.count < 64 ? 1 : min(max(lanes, 1), 8)
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             let compareLane = { @Sendable (lane: Int) in
                 for index in stride(from: lane, to: files.count, by: lanes) {
-                    guard let place = places[index] else { continue }
-                    slots[index] = existing(at: place, rendered: files[index].contents)
+                    slots[index] = existing(sources[index], rendered: files[index].contents)
                 }
             }
             if lanes == 1 {
@@ -110,15 +137,22 @@ struct FileTreeWriter {
         return found
     }
 
-    /// What is at `place` compared with `rendered`, byte for byte.
-    private static func existing(at place: String, rendered: String) -> Existing {
-        let bytes: [UInt8]?
-        do {
-            bytes = try FileSystem.bytes(of: place)
-        } catch {
-            return .unreadable(error)
+    /// What `source` holds compared with `rendered`, byte for byte.
+    private static func existing(_ source: Source, rendered: String) -> Existing {
+        let bytes: [UInt8]
+        switch source {
+        case .nothing:
+            return .missing
+        case .read(let read):
+            bytes = read
+        case .disk(let place):
+            do {
+                guard let read = try FileSystem.bytes(of: place) else { return .missing }
+                bytes = read
+            } catch {
+                return .unreadable(error)
+            }
         }
-        guard let bytes else { return .missing }
         var rendered = rendered
         let same = rendered.withUTF8 { text in
             bytes.withUnsafeBufferPointer { old in

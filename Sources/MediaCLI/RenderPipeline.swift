@@ -27,9 +27,12 @@ struct RenderPipeline {
     static func make(outputRoot: URL, stack: Stack) throws(FileTreeWriter.Failure) -> RenderPipeline {
         let renderer = Renderer(stack: stack)
         let lanes = ProcessInfo.processInfo.activeProcessorCount
-        let files = renderer.render(lanes: lanes)
         let writer = FileTreeWriter(root: outputRoot)
-        let plan = try writer.plan(files, managedDirectories: renderer.managedDirectories, lanes: lanes)
+        // The disk is read while the tree renders: the layout runs on one core and leaves the others idle.
+        let snapshot = writer.snapshot(of: renderer.managedDirectories, inBackground: lanes > 1)
+        let files = renderer.render(lanes: lanes)
+        let plan = try writer.plan(
+            files, managedDirectories: renderer.managedDirectories, lanes: lanes, snapshot: snapshot)
         return RenderPipeline(plan: plan, writer: writer)
     }
 

@@ -35,9 +35,17 @@ struct FileTreeWriterTests {
         try write("# \(MediaRender.generatedMarker)\n", to: folder.appendingPathComponent(stale))
 
         let writer = FileTreeWriter(root: folder)
-        let oneLane = try writer.plan(files, managedDirectories: ["kubernetes/apps"], lanes: 1)
-        let threeLanes = try writer.plan(files, managedDirectories: ["kubernetes/apps"], lanes: 3)
-        for plan in [oneLane, threeLanes] {
+        let managed = ["kubernetes/apps"]
+        let oneLane = try writer.plan(files, managedDirectories: managed, lanes: 1)
+        let threeLanes = try writer.plan(files, managedDirectories: managed, lanes: 3)
+        // A snapshot taken in the background, and one that keeps no bytes (every file is read in the plan).
+        let background = try writer.plan(
+            files, managedDirectories: managed, lanes: 2,
+            snapshot: writer.snapshot(of: managed, inBackground: true))
+        let unread = try writer.plan(
+            files, managedDirectories: managed, lanes: 2,
+            snapshot: TreeSnapshot(root: folder.path + "/", directories: managed, budget: 0))
+        for plan in [oneLane, threeLanes, background, unread] {
             let kinds = Dictionary(uniqueKeysWithValues: plan.changes.map { ($0.path, $0.kind) })
             #expect(kinds.count == files.count + 1)
             for (index, file) in files.enumerated() {
@@ -48,8 +56,10 @@ struct FileTreeWriterTests {
             #expect(kinds[stale] == .remove)
             #expect(plan.handWritten == [files[21].path, files[30].path])
         }
-        #expect(oneLane.changes.map(\.path) == threeLanes.changes.map(\.path))
-        #expect(oneLane.changes.map(\.old) == threeLanes.changes.map(\.old))
+        for plan in [threeLanes, background, unread] {
+            #expect(plan.changes.map(\.path) == oneLane.changes.map(\.path))
+            #expect(plan.changes.map(\.old) == oneLane.changes.map(\.old))
+        }
     }
 
     @Test("a folder where a generated file goes is a clear error")
@@ -66,4 +76,44 @@ struct FileTreeWriterTests {
     }
 
     private func url(_ folder: URL, _ index: Int) -> URL { folder.appendingPathComponent(Self.files[index].path) }
+}
+
+@Suite("the snapshot of the tree before a render")
+struct TreeSnapshotTests {
+    @Test("it lists regular files and real folders, reads within its budget, and never follows a link")
+    func walk() throws {
+        let folder = try temporaryDirectory()
+        let outside = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try write("a\n", to: folder.appendingPathComponent("kubernetes/apps/media/a.yaml"))
+        try write("bb\n", to: folder.appendingPathComponent("kubernetes/apps/media/sub/b.yaml"))
+        try write("elsewhere\n", to: folder.appendingPathComponent("kubernetes/flux/c.yaml"))
+        try write("outside\n", to: outside.appendingPathComponent("d.yaml"))
+        try write("partial\n", to: folder.appendingPathComponent("kubernetes/apps/media/.a.yaml.mediactl-1-f"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("kubernetes/apps/media/linked"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("kubernetes/apps/media/e.yaml"),
+            withDestinationURL: outside.appendingPathComponent("d.yaml"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("docs"), withDestinationURL: outside)
+
+        let root = folder.path + "/"
+        let directories = ["kubernetes/apps", "docs", "missing/apps"]
+        let all = TreeSnapshot(root: root, directories: directories).take()
+        #expect(
+            all.files == [
+                "kubernetes/apps/media/a.yaml": Array("a\n".utf8),
+                "kubernetes/apps/media/sub/b.yaml": Array("bb\n".utf8),
+            ])
+        #expect(all.folders == ["kubernetes", "kubernetes/apps", "kubernetes/apps/media", "kubernetes/apps/media/sub"])
+        #expect(all.unwalked == ["docs"])
+
+        let none = TreeSnapshot(root: root, directories: directories, budget: 0, inBackground: true).take()
+        #expect(none.files == ["kubernetes/apps/media/a.yaml": nil, "kubernetes/apps/media/sub/b.yaml": nil])
+        #expect(none.folders == all.folders)
+    }
 }

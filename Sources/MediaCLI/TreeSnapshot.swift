@@ -1,0 +1,129 @@
+import Foundation
+
+/// The files under the managed folders as they are before a render: every regular file's path, and its
+/// bytes up to a memory budget. The render pipeline takes it on a background thread while the tree renders,
+/// so the disk work overlaps the single-threaded part of rendering and the plan compares without reading.
+///
+/// The walk never follows a symbolic link: each folder is opened relative to its parent with `O_NOFOLLOW`,
+/// starting at the output root, so every folder it entered is a real folder. Temporary files of a write in
+/// progress are left out.
+final class TreeSnapshot: @unchecked Sendable {
+    /// What the walk found.
+    struct Contents {
+        /// Every regular file below the walked folders, by path relative to the root: its bytes, or nil when
+        /// it was not read (over the budget, or unreadable: the plan reads it again and reports why).
+        var files: [String: [UInt8]?] = [:]
+        /// The folders the walk entered, relative to the root: each was a real folder, no symbolic link.
+        var folders: Set<String> = []
+        /// Managed folders the walk could not enter because something else is on the way (a symbolic link,
+        /// a file) or the system refused; the plan lists those the way it did before, and refuses the link.
+        var unwalked: [String] = []
+    }
+
+    /// At most this many bytes of file content are kept (4 MiB): a 40-app tree is about 0.5 MiB, and a
+    /// 4,000-app tree reads the rest in the plan instead of holding it all twice.
+    static let defaultBudget = 4 << 20
+
+    private var contents = Contents()
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Walks `directories` below `root` (a path ending in `/`): on a background thread when `inBackground`,
+    /// else before returning.
+    init(root: String, directories: [String], budget: Int = defaultBudget, inBackground: Bool = false) {
+        guard inBackground else {
+            contents = Self.walk(root: root, directories: directories, budget: budget)
+            finished.signal()
+            return
+        }
+        let thread = Thread { [self] in
+            contents = Self.walk(root: root, directories: directories, budget: budget)
+            finished.signal()
+        }
+        thread.start()
+    }
+
+    /// What the walk found, once it has finished. Call it once.
+    func take() -> Contents {
+        finished.wait()
+        return contents
+    }
+
+    // MARK: walking
+
+    private static func walk(root: String, directories: [String], budget: Int) -> Contents {
+        var contents = Contents()
+        var budget = budget
+        let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFolder >= 0 else {
+            if errno != ENOENT { contents.unwalked = directories }
+            return contents
+        }
+        defer { close(rootFolder) }
+        for directory in directories {
+            var folder = rootFolder
+            var relative = ""
+            var entered = true
+            for part in directory.split(separator: "/") {
+                let next = openat(folder, String(part), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                let reason = errno
+                if folder != rootFolder { close(folder) }
+                guard next >= 0 else {
+                    // Missing: nothing to compare or remove. Anything else: the plan looks again and says why.
+                    if reason != ENOENT { contents.unwalked.append(directory) }
+                    entered = false
+                    break
+                }
+                folder = next
+                relative = relative.isEmpty ? String(part) : relative + "/" + part
+                contents.folders.insert(relative)
+            }
+            if entered, folder != rootFolder { list(folder, at: relative, into: &contents, budget: &budget) }
+        }
+        return contents
+    }
+
+    /// Lists the open folder `descriptor` (at `relative`) and the folders below it, and closes it.
+    private static func list(_ descriptor: Int32, at relative: String, into contents: inout Contents, budget: inout Int)
+    {
+        guard let stream = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
+        defer { closedir(stream) }
+        let folder = dirfd(stream)
+        var subfolders: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." || AtomicFile.isTemporary(name) { continue }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: type = UInt8(DT_REG)
+                case S_IFDIR: type = UInt8(DT_DIR)
+                default: continue
+                }
+            }
+            if type == UInt8(DT_DIR) {
+                subfolders.append(name)
+            } else if type == UInt8(DT_REG) {
+                var bytes: [UInt8]?
+                if budget > 0, let read = try? FileSystem.bytes(named: name, in: folder) {
+                    bytes = read
+                    budget -= read.count
+                }
+                contents.files.updateValue(bytes, forKey: relative + "/" + name)
+            }
+        }
+        for name in subfolders {
+            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
+            let path = relative + "/" + name
+            contents.folders.insert(path)
+            list(child, at: path, into: &contents, budget: &budget)
+        }
+    }
+}
