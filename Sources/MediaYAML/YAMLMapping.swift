@@ -28,6 +28,7 @@ public struct YAMLMapping: Hashable, Sendable {
 
     /// A mapping of the pairs in the given order; a later duplicate key replaces the earlier value.
     public init(_ pairs: [(String, YAMLValue)]) {
+        entries.reserveCapacity(pairs.count)
         for (key, value) in pairs { set(key, value) }
     }
 

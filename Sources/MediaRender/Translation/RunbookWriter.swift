@@ -27,7 +27,7 @@ struct RunbookWriter {
             ]
         }
         lines += ["", "```mermaid"]
-        lines += diagram.text.split(separator: "\n").map(String.init)
+        lines += diagram.text.utf8.split(separator: UInt8(ascii: "\n")).map { String(Substring($0)) }
         lines.append("```")
         for app in apps { lines += [""] + section(app) }
         lines += restoreSection() + alertSection() + networkSection()
