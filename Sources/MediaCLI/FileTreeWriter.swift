@@ -45,7 +45,7 @@ struct FileTreeWriter {
     ) throws(Failure) -> TreePlan {
         let before = (snapshot ?? TreeSnapshot(root: base, directories: managedDirectories)).take()
         // The snapshot entered its folders without following a link: they need no second look.
-        var checked = CheckedFolders(safe: Set(before.folders.map { Substring($0) }))
+        var checked = CheckedFolders(safe: before.folders)
         var sources: [Source] = []
         sources.reserveCapacity(files.count)
         for file in files {

@@ -14,15 +14,17 @@ final class TreeSnapshot: @unchecked Sendable {
         /// it was not read (over the budget, or unreadable: the plan reads it again and reports why).
         var files: [String: [UInt8]?] = [:]
         /// The folders the walk entered, relative to the root: each was a real folder, no symbolic link.
-        var folders: Set<String> = []
-        /// Managed folders the walk could not enter because something else is on the way (a symbolic link,
-        /// a file) or the system refused; the plan lists those the way it did before, and refuses the link.
+        var folders: Set<Substring> = []
+        /// Folders left for the plan to list: managed folders the walk could not enter because something
+        /// else is on the way (a symbolic link, a file) or the system refused, and the folders below which
+        /// the walk stopped when its budget ran out (a large tree is read in the plan, not held twice).
         var unwalked: [String] = []
     }
 
-    /// At most this many bytes of file content are kept (4 MiB): a 40-app tree is about 0.5 MiB, and a
-    /// 4,000-app tree reads the rest in the plan instead of holding it all twice.
-    static let defaultBudget = 4 << 20
+    /// At most about this many bytes of file content are read (1 MiB; a 40-app tree has 0.22 MiB). Past it,
+    /// the walk lists no further folders: on a large tree the snapshot would raise the render's peak memory
+    /// (it is held while the tree is emitted), so the plan reads the rest as it did before.
+    static let defaultBudget = 1 << 20
 
     private var contents = Contents()
     private let finished = DispatchSemaphore(value: 0)
@@ -75,7 +77,7 @@ final class TreeSnapshot: @unchecked Sendable {
                 }
                 folder = next
                 relative = relative.isEmpty ? String(part) : relative + "/" + part
-                contents.folders.insert(relative)
+                contents.folders.insert(relative[...])
             }
             if entered, folder != rootFolder { list(folder, at: relative, into: &contents, budget: &budget) }
         }
@@ -119,10 +121,14 @@ final class TreeSnapshot: @unchecked Sendable {
             }
         }
         for name in subfolders {
+            let path = relative + "/" + name
+            guard budget > 0 else {
+                contents.unwalked.append(path)
+                continue
+            }
             let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
-            let path = relative + "/" + name
-            contents.folders.insert(path)
+            contents.folders.insert(path[...])
             list(child, at: path, into: &contents, budget: &budget)
         }
     }
