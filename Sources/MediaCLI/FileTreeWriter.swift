@@ -77,13 +77,24 @@ struct FileTreeWriter {
                 throw Failure(message: "cannot read '\(file.path)': \(failure.message)")
             }
         }
-        let rendered = Set(files.map(\.path))
+        changes += try removals(among: before, rendered: Set(files.map(\.path)), checked: &checked)
+        changes.sort { $0.path.precedesInByteOrder($1.path) }
+        return TreePlan(changes: changes, handWritten: handWritten)
+    }
+
+    /// The generated files under the managed folders that the render no longer produces, in path order.
+    private func removals(
+        among before: TreeSnapshot.Contents, rendered: Set<String>, checked: inout CheckedFolders
+    ) throws(Failure) -> [TreePlan.Change] {
         var others = before.files.keys.filter { !rendered.contains($0) }
         for directory in before.unwalked {
-            others += FileSystem.regularFiles(under: base + directory).map { directory + "/" + $0 }.filter {
-                !rendered.contains($0) && !AtomicFile.isTemporary($0.split(separator: "/").last.map(String.init) ?? $0)
+            for relative in FileSystem.regularFiles(under: base + directory) {
+                let path = directory + "/" + relative
+                let name = relative.split(separator: "/").last.map(String.init) ?? relative
+                if !rendered.contains(path), !AtomicFile.isTemporary(name) { others.append(path) }
             }
         }
+        var removals: [TreePlan.Change] = []
         for path in others.sortedByBytes() {
             let prefetched = before.files[path] ?? nil
             guard
@@ -92,10 +103,9 @@ struct FileTreeWriter {
                 Self.isGenerated(text)
             else { continue }
             _ = try target(path, checked: &checked)  // refuse now, before anything is written
-            changes.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
+            removals.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
         }
-        changes.sort { $0.path.precedesInByteOrder($1.path) }
-        return TreePlan(changes: changes, handWritten: handWritten)
+        return removals
     }
 
     /// Where the text on disk at a rendered file's path comes from.
