@@ -96,32 +96,4 @@ enum FileSystem {
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
-
-    /// Regular files below `directory` as relative paths; symbolic links are neither followed nor listed.
-    static func regularFiles(under directory: String) -> [String] {
-        var found: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let folder = relative.isEmpty ? directory : directory + "/" + relative
-            guard let stream = opendir(folder) else { continue }
-            defer { closedir(stream) }
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) {
-                    switch kind(of: directory + "/" + path) {
-                    case .regular: type = UInt8(DT_REG)
-                    case .directory: type = UInt8(DT_DIR)
-                    default: continue
-                    }
-                }
-                if type == UInt8(DT_REG) { found.append(path) } else if type == UInt8(DT_DIR) { pending.append(path) }
-            }
-        }
-        return found
-    }
 }

@@ -86,14 +86,8 @@ struct FileTreeWriter {
     private func removals(
         among before: TreeSnapshot.Contents, rendered: Set<String>, checked: inout CheckedFolders
     ) throws(Failure) -> [TreePlan.Change] {
-        var others = before.files.keys.filter { !rendered.contains($0) }
-        for directory in before.unwalked {
-            for relative in FileSystem.regularFiles(under: base + directory) {
-                let path = directory + "/" + relative
-                let name = relative.split(separator: "/").last.map(String.init) ?? relative
-                if !rendered.contains(path), !AtomicFile.isTemporary(name) { others.append(path) }
-            }
-        }
+        let rest = TreeSnapshot.listing(root: base, folders: before.unwalked)
+        let others = (Array(before.files.keys) + Array(rest.files.keys)).filter { !rendered.contains($0) }
         var removals: [TreePlan.Change] = []
         for path in others.sortedByBytes() {
             let prefetched = before.files[path] ?? nil

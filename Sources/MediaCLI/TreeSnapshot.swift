@@ -15,9 +15,10 @@ final class TreeSnapshot: @unchecked Sendable {
         var files: [String: [UInt8]?] = [:]
         /// The folders the walk entered, relative to the root: each was a real folder, no symbolic link.
         var folders: Set<Substring> = []
-        /// Folders left for the plan to list: managed folders the walk could not enter because something
-        /// else is on the way (a symbolic link, a file) or the system refused, and the folders below which
-        /// the walk stopped when its budget ran out (a large tree is read in the plan, not held twice).
+        /// The folders below which the walk stopped when its budget ran out, for the plan to list with
+        /// ``listing(root:folders:)`` (a large tree is read in the plan, not held twice). A managed folder
+        /// that cannot be entered (a symbolic link, a file, no permission) is neither walked nor listed:
+        /// nothing is removed through it, and a file rendered below it is refused when it is checked.
         var unwalked: [String] = []
     }
 
@@ -44,6 +45,12 @@ final class TreeSnapshot: @unchecked Sendable {
         thread.start()
     }
 
+    /// Every regular file below `folders` (relative to `root`, which ends in `/`), listed the same way but
+    /// none read, with no budget: what the plan lists of the folders a snapshot left.
+    static func listing(root: String, folders: [String]) -> Contents {
+        walk(root: root, directories: folders, budget: 0, stopsAtBudget: false)
+    }
+
     /// What the walk found, once it has finished. Call it once.
     func take() -> Contents {
         finished.wait()
@@ -52,14 +59,11 @@ final class TreeSnapshot: @unchecked Sendable {
 
     // MARK: walking
 
-    private static func walk(root: String, directories: [String], budget: Int) -> Contents {
+    private static func walk(root: String, directories: [String], budget: Int, stopsAtBudget: Bool = true) -> Contents {
         var contents = Contents()
         var budget = budget
         let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFolder >= 0 else {
-            if errno != ENOENT { contents.unwalked = directories }
-            return contents
-        }
+        guard rootFolder >= 0 else { return contents }
         defer { close(rootFolder) }
         for directory in directories {
             var folder = rootFolder
@@ -67,11 +71,8 @@ final class TreeSnapshot: @unchecked Sendable {
             var entered = true
             for part in directory.split(separator: "/") {
                 let next = openat(folder, String(part), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                let reason = errno
                 if folder != rootFolder { close(folder) }
                 guard next >= 0 else {
-                    // Missing: nothing to compare or remove. Anything else: the plan looks again and says why.
-                    if reason != ENOENT { contents.unwalked.append(directory) }
                     entered = false
                     break
                 }
@@ -79,14 +80,18 @@ final class TreeSnapshot: @unchecked Sendable {
                 relative = relative.isEmpty ? String(part) : relative + "/" + part
                 contents.folders.insert(relative[...])
             }
-            if entered, folder != rootFolder { list(folder, at: relative, into: &contents, budget: &budget) }
+            if entered, folder != rootFolder {
+                list(folder, at: relative, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
+            }
         }
         return contents
     }
 
     /// Lists the open folder `descriptor` (at `relative`) and the folders below it, and closes it.
-    private static func list(_ descriptor: Int32, at relative: String, into contents: inout Contents, budget: inout Int)
-    {
+    private static func list(
+        _ descriptor: Int32, at relative: String, into contents: inout Contents, budget: inout Int,
+        stopsAtBudget: Bool
+    ) {
         guard let stream = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -122,14 +127,14 @@ final class TreeSnapshot: @unchecked Sendable {
         }
         for name in subfolders {
             let path = relative + "/" + name
-            guard budget > 0 else {
+            guard budget > 0 || !stopsAtBudget else {
                 contents.unwalked.append(path)
                 continue
             }
             let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
             contents.folders.insert(path[...])
-            list(child, at: path, into: &contents, budget: &budget)
+            list(child, at: path, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
         }
     }
 }

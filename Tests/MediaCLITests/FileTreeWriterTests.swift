@@ -75,6 +75,21 @@ struct FileTreeWriterTests {
         }
     }
 
+    @Test("nothing is planned for removal through a managed folder that is a symbolic link")
+    func noRemovalThroughALink() throws {
+        let folder = try temporaryDirectory()
+        let outside = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try write("<!-- \(MediaRender.generatedMarker) -->\n", to: outside.appendingPathComponent("apps/old.md"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("docs"), withDestinationURL: outside)
+        let plan = try FileTreeWriter(root: folder).plan([], managedDirectories: ["docs/apps"])
+        #expect(plan.changes.isEmpty)
+    }
+
     private func url(_ folder: URL, _ index: Int) -> URL { folder.appendingPathComponent(Self.files[index].path) }
 }
 
@@ -110,12 +125,15 @@ struct TreeSnapshotTests {
                 "kubernetes/apps/media/sub/b.yaml": Array("bb\n".utf8),
             ])
         #expect(all.folders == ["kubernetes", "kubernetes/apps", "kubernetes/apps/media", "kubernetes/apps/media/sub"])
-        #expect(all.unwalked == ["docs"])
+        #expect(all.unwalked.isEmpty)  // 'docs' is a link: neither walked nor left to list
 
         // With no budget, nothing is read and the walk stops above the first folder it would enter.
         let none = TreeSnapshot(root: root, directories: directories, budget: 0, inBackground: true).take()
         #expect(none.files.isEmpty)
         #expect(none.folders == ["kubernetes", "kubernetes/apps"])
-        #expect(none.unwalked == ["kubernetes/apps/media", "docs"])
+        #expect(none.unwalked == ["kubernetes/apps/media"])
+        // The plan lists what the walk left, without reading it.
+        let rest = TreeSnapshot.listing(root: root, folders: none.unwalked)
+        #expect(rest.files == ["kubernetes/apps/media/a.yaml": nil, "kubernetes/apps/media/sub/b.yaml": nil])
     }
 }
