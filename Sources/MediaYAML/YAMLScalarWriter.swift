@@ -33,7 +33,9 @@ enum YAMLScalarWriter {
 
     /// The style `text` gets as a value.
     static func style(for text: String, isKey: Bool = false) -> YAMLScalarStyle {
-        asciiLineStyle(text) ?? generalStyle(for: text, isKey: isKey)
+        // Native strings (all that the renderer builds) have contiguous UTF-8; the shortcut reads it in place.
+        let shortcut = text.utf8.withContiguousStorageIfAvailable(asciiLineStyle) ?? nil
+        return shortcut ?? generalStyle(for: text, isKey: isKey)
     }
 
     /// The rules above, in order, for any string (``style(for:isKey:)`` takes a shortcut for most).
@@ -67,13 +69,18 @@ enum YAMLScalarWriter {
     }
 
     /// The rules of ``style(for:isKey:)`` in one pass over the bytes, for the common case: a single-line
-    /// ASCII string that starts with a letter no special word starts with, or with punctuation that has no
-    /// meaning at the start. Nil for anything else, which the general rules decide.
-    private static func asciiLineStyle(_ text: String) -> YAMLScalarStyle? {
-        guard let first = text.utf8.first, startsPlainly(first) else { return nil }
+    /// ASCII string that starts with a letter, or with punctuation that has no meaning at the start. Nil for
+    /// anything else, which the general rules decide.
+    private static func asciiLineStyle(_ text: UnsafeBufferPointer<UInt8>) -> YAMLScalarStyle? {
+        guard let first = text.first, startsPlainly(first) else { return nil }
+        // Of the special words, only these start with a letter; keys such as `name` and `type` are checked
+        // here instead of taking the general rules' hashed lookup.
+        if text.count <= letterSpecialWordLength, letterSpecialWords.contains(packed(text)) {
+            return .singleQuoted
+        }
         var previous: UInt8 = 0
         var colonSpaceOrSpaceHash = false
-        for byte in text.utf8 {
+        for byte in text {
             if byte >= 0x80 || byte == UInt8(ascii: "\n") { return nil }
             if byte < 0x20 || byte == 0x7F { return .doubleQuoted }
             if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
@@ -88,21 +95,38 @@ enum YAMLScalarWriter {
         return quoted ? .singleQuoted : .plain
     }
 
-    /// Whether a string starting with `byte` can only need quotes for what follows: a letter that starts no
-    /// special word (`null`, `yes`, `no`, `true`, `false`, `on`, `off` and their spellings), or punctuation
-    /// that is neither an indicator, a space, a sign, a dot, a digit nor the start of `<<`, `=` or `~`.
+    /// Whether a string starting with `byte` needs quotes only for what follows or for being a special word:
+    /// a letter, or punctuation that is neither an indicator, a space, a sign, a dot, a digit nor the start
+    /// of `<<`, `=` or `~`.
     private static func startsPlainly(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "e"), UInt8(ascii: "g")...UInt8(ascii: "m"),
-            UInt8(ascii: "p")...UInt8(ascii: "s"), UInt8(ascii: "u")...UInt8(ascii: "x"), UInt8(ascii: "z"),
-            UInt8(ascii: "A")...UInt8(ascii: "E"), UInt8(ascii: "G")...UInt8(ascii: "M"),
-            UInt8(ascii: "P")...UInt8(ascii: "S"), UInt8(ascii: "U")...UInt8(ascii: "X"), UInt8(ascii: "Z"),
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"),
             UInt8(ascii: ";"), UInt8(ascii: "^"):
             return true
         default:
             return false
         }
+    }
+
+    /// The special words that start with a letter (`null`, `yes`, `no`, `true`, `false`, `on`, `off` and
+    /// their spellings).
+    private static let letterStartedSpecialWords = specialWords.filter { $0.utf8.first.map(startsPlainly) ?? false }
+
+    /// ``letterStartedSpecialWords``, each packed by ``packed(_:)``.
+    private static let letterSpecialWords = letterStartedSpecialWords.map { word in
+        word.utf8.withContiguousStorageIfAvailable(packed) ?? 0
+    }
+
+    /// The length of the longest of ``letterStartedSpecialWords`` (at most eight, so packing keeps them apart).
+    private static let letterSpecialWordLength = letterStartedSpecialWords.map(\.utf8.count).max() ?? 0
+
+    /// Up to eight bytes in one integer, the first in the highest byte that is used: equal for equal byte
+    /// strings of up to eight bytes, so a word is compared in one instruction.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for byte in bytes.prefix(8) { value = value << 8 | UInt64(byte) }
+        return value
     }
 
     /// Whether a scalar can only be written double-quoted with escapes.

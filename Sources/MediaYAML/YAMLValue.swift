@@ -3,7 +3,7 @@
 /// Mappings keep the order they were built in; a map that comes from the user should be built with
 /// ``YAMLMapping/sortedByKey(_:)`` so dictionary order never reaches output. There are no floats:
 /// quantities such as `500m` are strings.
-public indirect enum YAMLValue: Hashable, Sendable {
+public enum YAMLValue: Hashable, Sendable {
     /// A string; the emitter chooses plain, quoted or literal style so it reads back as this string.
     case string(String)
     /// An integer, printed with `String(n)`.
