@@ -186,17 +186,37 @@ public struct StackDiagram: Sendable {
     }
 
     private func mermaid(groups: [(title: String, nodes: [Node])], edges: [Edge]) -> String {
-        var lines = ["flowchart LR"]
+        // Appended piece by piece to one string: a string per line, then joining them, cost twice as much.
+        var text = "flowchart LR\n"
         for (index, group) in groups.enumerated() {
-            lines.append("  subgraph group\(index)[\"\(group.title)\"]")
-            for node in group.nodes { lines.append("    \(node.id)[\"\(node.label)\"]") }
-            lines.append("  end")
+            text += "  subgraph group"
+            text += String(index)
+            text += "[\""
+            text += group.title
+            text += "\"]\n"
+            for node in group.nodes {
+                text += "    "
+                text += node.id
+                text += "[\""
+                text += node.label
+                text += "\"]\n"
+            }
+            text += "  end\n"
         }
         for edge in edges {
-            let arrow = edge.label.map { "-->|\($0)|" } ?? "-->"
-            lines.append("  \(edge.from) \(arrow) \(edge.to)")
+            text += "  "
+            text += edge.from
+            if let label = edge.label {
+                text += " -->|"
+                text += label
+                text += "| "
+            } else {
+                text += " --> "
+            }
+            text += edge.to
+            text += "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     private func dot(groups: [(title: String, nodes: [Node])], edges: [Edge]) -> String {
@@ -224,7 +244,21 @@ public struct StackDiagram: Sendable {
 
     /// An identifier both languages accept: letters, digits and underscores.
     static func id(_ kind: String, _ name: String) -> String {
-        kind + "_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        // App and volume names are ASCII (DNS labels): mapped byte by byte, which costs a fraction of
+        // walking the name's characters.
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return kind + "_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        }
+        var bytes = Array(kind.utf8)
+        bytes.reserveCapacity(bytes.count + 1 + name.utf8.count)
+        bytes.append(UInt8(ascii: "_"))
+        for byte in name.utf8 {
+            let isLetterOrDigit =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            bytes.append(isLetterOrDigit ? byte : UInt8(ascii: "_"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Where an app sits in the diagram.
