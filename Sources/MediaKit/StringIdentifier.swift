@@ -8,7 +8,5 @@ extension StringIdentifier {
     public var description: String { rawValue }
 
     /// Identifiers order by the UTF-8 bytes of their text.
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
-    }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue.precedesInByteOrder(rhs.rawValue) }
 }
