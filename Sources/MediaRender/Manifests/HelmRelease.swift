@@ -5,8 +5,9 @@ import MediaYAML
 struct HelmRelease: Manifest {
     var name: String
     var chart: ChartSettings
-    /// The chart values (already merged with the app's `values`).
-    var values: YAMLValue
+    /// The chart values (already merged with the app's `values`), built when the file is emitted: they are
+    /// the largest part of an app's files, and emitting runs on every core while the layout runs on one.
+    var values: @Sendable () -> YAMLValue
 
     var schemaURL: String? { SchemaURL.appTemplateHelmRelease(version: chart.version.rawValue) }
 
@@ -27,7 +28,7 @@ struct HelmRelease: Manifest {
         }
         spec.set("install", ["remediation": ["retries": -1]])
         spec.set("upgrade", ["cleanupOnFail": true, "remediation": ["retries": 3]])
-        spec.set("values", values)
+        spec.set("values", values())
         return object("helm.toolkit.fluxcd.io/v2", "HelmRelease", ObjectMeta(name: name), [("spec", .mapping(spec))])
     }
 }

@@ -32,8 +32,13 @@ struct AppTranslator {
         let name = app.name.rawValue
         var files: [(file: String, manifest: any Manifest)] = []
         if let external = externalSecret() { files.append(("externalsecret.yaml", external)) }
-        let values = AppTemplateValues(app: app, stack: stack).yamlValue().merging(app.values)
-        files.append(("helmrelease.yaml", HelmRelease(name: name, chart: stack.chart, values: values)))
+        let values = AppTemplateValues(app: app, stack: stack)
+        let overrides = app.values
+        files.append(
+            (
+                "helmrelease.yaml",
+                HelmRelease(name: name, chart: stack.chart) { values.yamlValue().merging(overrides) }
+            ))
         switch stack.chart.source {
         case .oci: files.append(("ocirepository.yaml", OCIRepository(name: name, tag: stack.chart.version.rawValue)))
         case .helmRepository: files.append(("helmrepository.yaml", HelmRepository(name: name)))

@@ -26,19 +26,23 @@ struct FluxLayout {
 
     /// Every file as text, sorted by path (UTF-8 bytes), each with the generated-file marker near its top.
     ///
-    /// Files are independent, so they can be emitted on `lanes` threads (each takes every n-th path); the
-    /// result is the same list in the same order as emitting them one by one. Below 64 files one lane is faster.
+    /// Files are independent, so they can be emitted on `lanes` threads (each takes the next file not yet
+    /// taken); the result is the same list in the same order as emitting them one by one. Below 64 files one
+    /// lane is faster.
     func renderedFiles(lanes: Int = 1) -> [RenderedFile] {
         let paths = files.keys.sortedByBytes()
         let lanes = paths.count < 64 ? 1 : max(1, lanes)
         var rendered = [RenderedFile?](repeating: nil, count: paths.count)
         rendered.withUnsafeMutableBufferPointer { buffer in
-            // Each lane writes only its own slots, so the threads never touch the same element.
+            // Each file has its own slot, so the threads never touch the same element.
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                let emitter = YAMLEmitter()
-                for index in stride(from: lane, to: paths.count, by: lanes) {
-                    slots[index] = file(at: paths[index], emitter: emitter)
+            if lanes == 1 {
+                for index in paths.indices { slots[index] = file(at: paths[index], emitter: YAMLEmitter()) }
+            } else {
+                // One iteration per file: Dispatch hands the next file to whichever thread is free, so a worker
+                // thread that starts late (or a large file) does not leave the other lanes waiting at the end.
+                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                    slots[index] = file(at: paths[index], emitter: YAMLEmitter())
                 }
             }
         }
