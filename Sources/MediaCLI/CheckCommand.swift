@@ -45,13 +45,17 @@ struct CheckCommand {
     }
 
     func run() -> Int32 {
-        guard let session = ConfigSession.open(invocation, terminal) else { return ExitStatus.failure }
+        guard let session = ConfigSession.open(invocation, terminal, snapshotsOutput: true) else {
+            return ExitStatus.failure
+        }
         let format = invocation.value("--format") ?? "text"
         var drift: [Report.Drift] = []
         var failure: String?
         if let stack = session.stack {
             do {
-                let plan = try RenderPipeline.make(outputRoot: session.outputRoot, stack: stack).plan
+                let plan = try RenderPipeline.make(
+                    outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot
+                ).plan
                 drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
             } catch {
                 failure = error.message

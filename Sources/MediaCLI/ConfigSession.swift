@@ -16,6 +16,9 @@ struct ConfigSession {
     let diagnostics: [Diagnostic]
     /// The root of the Flux repository: `--out`, or the config file's folder.
     let outputRoot: URL
+    /// The walk of the default generated folders under ``outputRoot``, when ``open(_:_:snapshotsOutput:)``
+    /// was asked to start it.
+    let snapshot: TreeSnapshot?
 
     /// The stack, when the config has no error.
     var stack: Stack? { diagnostics.containsErrors ? nil : result.stack }
@@ -26,8 +29,11 @@ struct ConfigSession {
     /// The number of warnings.
     var warningCount: Int { diagnostics.count - errorCount }
 
-    /// Finds, reads and checks the config, or prints why it cannot and returns nil.
-    static func open(_ invocation: Invocation, _ terminal: Terminal) -> ConfigSession? {
+    /// Finds, reads and checks the config, or prints why it cannot and returns nil. With `snapshotsOutput`
+    /// on a machine with more than one core, a walk of the default generated folders under the output root
+    /// starts as soon as the config is found, so the disk is read while the config is decoded and checked
+    /// (``RenderPipeline`` uses it when the config keeps those folders).
+    static func open(_ invocation: Invocation, _ terminal: Terminal, snapshotsOutput: Bool = false) -> ConfigSession? {
         let context = terminal.context
         let location: ConfigLocator.Location
         switch ConfigLocator(context: context).locate(explicit: invocation.value("--config"))
@@ -37,6 +43,12 @@ struct ConfigSession {
             terminal.error(failure.message)
             return nil
         }
+        let outputRoot =
+            invocation.value("--out").map(context.resolve) ?? location.url.deletingLastPathComponent()
+        let snapshot =
+            snapshotsOutput && ProcessInfo.processInfo.activeProcessorCount > 1
+            ? FileTreeWriter(root: outputRoot).snapshot(of: RepoSettings().generatedFolders, inBackground: true)
+            : nil
         let bytes: Data
         do {
             bytes = try Data(contentsOf: location.url)
@@ -50,11 +62,9 @@ struct ConfigSession {
             diagnostics = (diagnostics + result.diagnostics(for: StackValidator(stack: stack).validate()))
                 .sortedByPosition()
         }
-        let outputRoot =
-            invocation.value("--out").map(context.resolve) ?? location.url.deletingLastPathComponent()
         return ConfigSession(
             location: location, source: String(decoding: bytes, as: UTF8.self), result: result,
-            diagnostics: diagnostics, outputRoot: outputRoot)
+            diagnostics: diagnostics, outputRoot: outputRoot, snapshot: snapshot)
     }
 
     /// The message for an app name the config does not have, with the nearest one it does.

@@ -12,24 +12,30 @@ struct RenderPipeline {
 
     /// Runs the pipeline up to the plan, or prints why it cannot and returns nil.
     static func prepare(_ invocation: Invocation, _ terminal: Terminal) -> RenderPipeline? {
-        guard let session = ConfigSession.open(invocation, terminal),
+        guard let session = ConfigSession.open(invocation, terminal, snapshotsOutput: true),
             let stack = session.validStack(terminal)
         else { return nil }
         do {
-            return try make(outputRoot: session.outputRoot, stack: stack)
+            return try make(outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot)
         } catch {
             terminal.error(error.message)
             return nil
         }
     }
 
-    /// Renders `stack` and compares it with the disk under `outputRoot`.
-    static func make(outputRoot: URL, stack: Stack) throws(FileTreeWriter.Failure) -> RenderPipeline {
+    /// Renders `stack` and compares it with the disk under `outputRoot`. `snapshot` is a walk of the output
+    /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders.
+    static func make(
+        outputRoot: URL, stack: Stack, snapshot started: TreeSnapshot? = nil
+    ) throws(FileTreeWriter.Failure) -> RenderPipeline {
         let renderer = Renderer(stack: stack)
         let lanes = ProcessInfo.processInfo.activeProcessorCount
         let writer = FileTreeWriter(root: outputRoot)
-        // The disk is read while the tree renders: the layout runs on one core and leaves the others idle.
-        let snapshot = writer.snapshot(of: renderer.managedDirectories, inBackground: lanes > 1)
+        // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding
+        // and the layout run on one core and leave the others idle.
+        let snapshot =
+            started.flatMap { $0.directories == renderer.managedDirectories ? $0 : nil }
+            ?? writer.snapshot(of: renderer.managedDirectories, inBackground: lanes > 1)
         let files = renderer.render(lanes: lanes)
         let plan = try writer.plan(
             files, managedDirectories: renderer.managedDirectories, lanes: lanes, snapshot: snapshot)

@@ -1,8 +1,10 @@
 import Foundation
 
 /// The files under the managed folders as they are before a render: every regular file's path, and its
-/// bytes up to a memory budget. The render pipeline takes it on a background thread while the tree renders,
-/// so the disk work overlaps the single-threaded part of rendering and the plan compares without reading.
+/// bytes up to a memory budget. `render` and `check` start it on a Dispatch worker thread as soon as the config
+/// is found (``ConfigSession/open(_:_:snapshotsOutput:)``), so the disk work overlaps decoding, validation and
+/// the single-threaded layout, and the plan compares without reading. The worker is then also warm for the
+/// emitting lanes.
 ///
 /// The walk never follows a symbolic link: each folder is opened relative to its parent with `O_NOFOLLOW`,
 /// starting at the output root, so every folder it entered is a real folder. Temporary files of a write in
@@ -27,22 +29,25 @@ final class TreeSnapshot: @unchecked Sendable {
     /// (it is held while the tree is emitted), so the plan reads the rest as it did before.
     static let defaultBudget = 1 << 20
 
+    /// The folders walked, relative to the root.
+    let directories: [String]
+
     private var contents = Contents()
     private let finished = DispatchSemaphore(value: 0)
 
     /// Walks `directories` below `root` (a path ending in `/`): on a background thread when `inBackground`,
     /// else before returning.
     init(root: String, directories: [String], budget: Int = defaultBudget, inBackground: Bool = false) {
+        self.directories = directories
         guard inBackground else {
             contents = Self.walk(root: root, directories: directories, budget: budget)
             finished.signal()
             return
         }
-        let thread = Thread { [self] in
+        DispatchQueue.global().async { [self] in
             contents = Self.walk(root: root, directories: directories, budget: budget)
             finished.signal()
         }
-        thread.start()
     }
 
     /// Every regular file below `folders` (relative to `root`, which ends in `/`), listed the same way but

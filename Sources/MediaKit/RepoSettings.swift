@@ -11,6 +11,10 @@ public struct RepoSettings: Hashable, Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// The folders `render` owns, relative to the output root: `appsDir`, and `docsDir` unless turned off.
+    /// Stale generated files are removed only below these.
+    public var generatedFolders: [String] { [appsDir] + (docsDir.map { [$0] } ?? []) }
 }
 
 /// A Flux source object that Kustomizations read manifests from.

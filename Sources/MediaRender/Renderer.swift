@@ -13,9 +13,8 @@ public struct Renderer: Sendable {
     /// A renderer for `stack`.
     public init(stack: Stack) { self.stack = stack }
 
-    /// The folders `render` owns, relative to the output root: `appsDir`, and `docsDir` unless turned off.
-    /// Stale generated files are removed only below these.
-    public var managedDirectories: [String] { [stack.repo.appsDir] + (stack.repo.docsDir.map { [$0] } ?? []) }
+    /// The folders `render` owns, relative to the output root: ``RepoSettings/generatedFolders``.
+    public var managedDirectories: [String] { stack.repo.generatedFolders }
 
     /// Every generated file, sorted by path; emitted on `lanes` threads (the bytes do not depend on it).
     public func render(lanes: Int = 1) -> [RenderedFile] { layout().renderedFiles(lanes: lanes) }

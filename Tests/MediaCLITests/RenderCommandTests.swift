@@ -94,6 +94,34 @@ struct RenderCommandTests {
         #expect(text(folder, "\(Self.media)/kustomization.yaml")?.contains("wizarr") == false)
     }
 
+    @Test("a config that moves appsDir and docsDir is rendered, checked and pruned there; the default folders stay")
+    func ownFolders() throws {
+        // render and check start reading the default folders before the config is decoded; a config that names
+        // other folders must be compared with those, not with what that early walk found.
+        let folder = try exampleCopy("plex")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mediactl(["render"], in: folder).status == 0)
+        let config = folder.appendingPathComponent("mediactl.yaml")
+        let original = try #require(Fixtures.text(config))
+        try write(original + "repo: {appsDir: clusters/main/apps, docsDir: runbooks}\n", to: config)
+        let moved = mediactl(["render"], in: folder)
+        #expect(moved.status == 0, "\(moved.error)")
+        #expect(moved.output.hasPrefix("rendered 14 files: 14 added, 0 updated, 0 removed"), "\(moved.output)")
+        #expect(text(folder, "clusters/main/apps/media/plex/ks.yaml") != nil)
+        #expect(text(folder, "runbooks/media.md") != nil)
+        #expect(text(folder, "\(Self.media)/plex/ks.yaml") != nil, "a folder the config no longer owns was pruned")
+        #expect(mediactl(["check"], in: folder).status == 0)
+        let stale = "clusters/main/apps/media/wizarr/ks.yaml"
+        let trimmed = original.components(separatedBy: "  wizarr:")[0]
+        try write(trimmed + "repo: {appsDir: clusters/main/apps, docsDir: runbooks}\n", to: config)
+        #expect(mediactl(["check"], in: folder).status == 1)
+        let pruned = mediactl(["render"], in: folder)
+        #expect(pruned.output.contains("5 removed"), "\(pruned.output)")
+        #expect(text(folder, stale) == nil)
+        #expect(text(folder, "\(Self.media)/wizarr/ks.yaml") != nil)
+        #expect(mediactl(["check"], in: folder).status == 0)
+    }
+
     @Test("diff is empty with exit 0 when current, a unified diff with exit 1 after a hand edit")
     func diff() throws {
         let folder = try exampleCopy("plex")
