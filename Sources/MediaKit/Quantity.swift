@@ -9,10 +9,10 @@ public enum Quantity {
         var scalars = Substring(text).unicodeScalars[...]
         if scalars.first == "+" { scalars = scalars.dropFirst() }
         let digits = scalars.prefix { ("0"..."9").contains($0) || $0 == "." }
-        let number = String(String.UnicodeScalarView(digits))
+        let number = String(Substring(digits))
         let dots = number.filter { $0 == "." }.count
         guard dots <= 1, number.contains(where: \.isNumber) else { return false }
-        let suffix = String(String.UnicodeScalarView(scalars.dropFirst(digits.count)))
+        let suffix = String(Substring(scalars.dropFirst(digits.count)))
         if suffixes.contains(suffix) { return true }
         guard let first = suffix.first, first == "e" || first == "E" else { return false }
         var exponent = suffix.dropFirst()

@@ -135,7 +135,7 @@ private struct Parser {
     private func excerpt(_ offset: Int) -> String {
         var end = offset
         while end < text.count, text[end] != "\n", end - offset < 30 { end += 1 }
-        var result = String(String.UnicodeScalarView(text[offset..<end]))
+        var result = string(text[offset..<end])
         if end < text.count, text[end] != "\n" { result += "…" }
         return "'" + result + "'"
     }
@@ -417,7 +417,7 @@ private struct Parser {
             index = end
             while end > start, isBlank(end - 1) { end -= 1 }
             if end == start { throw fail(start, "expected a key before ':'") }
-            let key = String(String.UnicodeScalarView(text[start..<end]))
+            let key = string(text[start..<end])
             return YAMLNode(.scalar(YAMLScalar(text: key, style: .plain)), at: position(start))
         }
     }
@@ -524,7 +524,7 @@ private struct Parser {
             let lineEnd = endOfLine(index)
             let contentEnd = lineEnd > 0 && char(lineEnd - 1) == "\n" ? lineEnd - 1 : lineEnd
             if spaces >= contentIndent, !(contentIndent == 0 && isDocumentMarker(lineStart)) {
-                lines.append(String(String.UnicodeScalarView(text[(lineStart + contentIndent)..<contentEnd])))
+                lines.append(string(text[(lineStart + contentIndent)..<contentEnd]))
             } else if index == contentEnd {
                 lines.append("")
             } else {
@@ -651,7 +651,7 @@ private struct Parser {
             index += 1
             if !isBlank(index - 1) { end = index }
         }
-        return String(String.UnicodeScalarView(text[start..<end]))
+        return string(text[start..<end])
     }
 
     private func plainNode(_ value: String, _ start: Int) -> YAMLNode {
@@ -774,9 +774,11 @@ private struct Parser {
         }
     }
 
-    private func string(_ scalars: [Unicode.Scalar]) -> String {
-        // Encoded here: building a `String.UnicodeScalarView` from an array appended scalar by scalar through
-        // unspecialized code: about 6,000 instructions for each plain scalar of a config.
+    private func string(_ scalars: [Unicode.Scalar]) -> String { string(scalars[...]) }
+
+    private func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        // Encoded here: building a `String.UnicodeScalarView` from scalars appends them one by one through
+        // unspecialized code: about 6,000 instructions for each plain scalar of a config, 13,000 for a key.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count)
         for scalar in scalars {
@@ -925,7 +927,7 @@ private struct Parser {
                 index += 1
                 if !isBlank(index - 1) { end = index }
             }
-            let segment = string(Array(text[segmentStart..<end]))
+            let segment = string(text[segmentStart..<end])
             value += value.isEmpty || segment.isEmpty ? segment : " " + segment
             guard char(index) == "\n" else { break }
             var offset = index

@@ -13,7 +13,7 @@ extension StackValidator {
                     "exportarr has no exporter for service '\(app.service)'; it supports "
                         + supported.joined(separator: ", ")))
         }
-        if app.vpn != nil, !Self.downloadCategories.contains(app.catalogEntry?.category) {
+        if app.vpn != nil, app.catalogEntry?.category.isDownloadClient != true {
             issues.append(
                 ValidationIssue(
                     .error, at: ["apps", app.name.rawValue, "vpn"],

@@ -8,7 +8,7 @@ extension StackValidator {
     func hardlinkIssues(_ apps: [ResolvedApp]) -> [ValidationIssue] {
         let running = apps.filter { $0.enabled && $0.kind == .workload }
         let managers = running.filter { $0.catalogEntry?.category == .arr }
-        let clients = running.filter { Self.downloadCategories.contains($0.catalogEntry?.category) }
+        let clients = running.filter { $0.catalogEntry?.category.isDownloadClient == true }
         var issues: [ValidationIssue] = []
         for manager in managers {
             let mounts = dataMounts(of: manager)
@@ -108,8 +108,6 @@ extension StackValidator {
                 && (0...(lowered.count - word.count)).contains { lowered[$0..<($0 + word.count)].elementsEqual(word) }
         }
     }
-
-    static let downloadCategories: Set<ServiceCategory?> = [.torrentClient, .usenetClient, .directDownloader]
 
     /// Read-write shared mounts that carry downloads or library, not the app's config on a shared volume.
     private func dataMounts(of app: ResolvedApp) -> [ResolvedMount] {
