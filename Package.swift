@@ -24,7 +24,7 @@ let package = Package(
         // Fixture paths, golden files and trees with record mode (diffs by MediaRender's UnifiedDiff).
         .target(name: "MediaTestSupport", dependencies: ["MediaRender"], path: "Tests/MediaTestSupport"),
         .testTarget(name: "MediaYAMLTests", dependencies: ["MediaYAML", "MediaTestSupport"]),
-        .testTarget(name: "MediaKitTests", dependencies: ["MediaKit"]),
+        .testTarget(name: "MediaKitTests", dependencies: ["MediaKit", "MediaTestSupport"]),
         .testTarget(
             name: "MediaConfigTests", dependencies: ["MediaConfig", "MediaYAML", "MediaKit", "MediaTestSupport"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import MediaKit
+import MediaTestSupport
 import Testing
 
 @Suite("catalog")
@@ -160,5 +161,32 @@ struct NamesAndValuesTests {
             base.merging(top)
                 == .map(["a": .map(["x": .integer(1), "y": .integer(3), "z": .null]), "list": .list([.string("q")])]))
         #expect(base.merging(.string("s")) == .string("s"))
+    }
+}
+
+@Suite("byte order")
+struct ByteOrderTests {
+    @Test("precedesInByteOrder agrees with comparing the UTF-8 bytes one by one")
+    func agreesWithTheBytes() {
+        // Paths with long shared prefixes (the eight-byte steps), prefixes of each other, and non-ASCII text
+        // whose bytes sort differently from its characters.
+        let parts = ["kubernetes/apps/", "media/", "media", "ns-1", "ns-10", "é", "e\u{301}", "z", "", "ks.yaml"]
+        var strings: [String] = []
+        for first in parts { for second in parts { for third in parts { strings.append(first + second + third) } } }
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0x2D...0x7A, using: &generator) }
+            strings.append(String(decoding: bytes, as: UTF8.self))
+        }
+        var disagreements = 0
+        let pairs = Array(zip(strings, strings.shuffled(using: &generator))) + Array(zip(strings, strings))
+        for (left, right) in pairs
+        where left.precedesInByteOrder(right) != left.utf8.lexicographicallyPrecedes(right.utf8) {
+            disagreements += 1
+        }
+        #expect(disagreements == 0)
+        let sortsByBytes = strings.sortedByBytes() == strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(sortsByBytes, "sortedByBytes disagrees with the bytes")
     }
 }
