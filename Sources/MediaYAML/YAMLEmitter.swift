@@ -31,7 +31,7 @@ public struct YAMLEmitter: Sendable {
             writeSequence(items, indent: 0, firstLinePrefix: nil, to: &out)
         default:
             writeInline(value, blockIndent: 2, to: &out)
-            out += "\n"
+            out.append(ascii: "\n")
         }
     }
 
@@ -49,18 +49,18 @@ public struct YAMLEmitter: Sendable {
                 Self.writeSpaces(indent, to: &out)
             }
             YAMLScalarWriter.write(entry.key, blockIndent: 0, isKey: true, to: &out)
-            out += ":"
+            out.append(ascii: ":")
             switch entry.value {
             case .mapping(let child) where !child.isEmpty:
-                out += "\n"
+                out.append(ascii: "\n")
                 writeMapping(child, indent: indent + 2, firstLinePrefix: nil, to: &out)
             case .sequence(let items) where !items.isEmpty:
-                out += "\n"
+                out.append(ascii: "\n")
                 writeSequence(items, indent: indent + 2, firstLinePrefix: nil, to: &out)
             default:
-                out += " "
+                out.append(ascii: " ")
                 writeInline(entry.value, blockIndent: indent + 2, to: &out)
-                out += "\n"
+                out.append(ascii: "\n")
             }
         }
     }
@@ -85,9 +85,9 @@ public struct YAMLEmitter: Sendable {
                 } else {
                     Self.writeSpaces(indent, to: &out)
                 }
-                out += "- "
+                out.append(literal: "- ")
                 writeInline(item, blockIndent: indent + 2, to: &out)
-                out += "\n"
+                out.append(ascii: "\n")
             }
         }
     }
@@ -103,10 +103,10 @@ public struct YAMLEmitter: Sendable {
         switch value {
         case .string(let text): YAMLScalarWriter.write(text, blockIndent: blockIndent, to: &out)
         case .integer(let number): out += String(number)
-        case .boolean(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
-        case .sequence: out += "[]"
-        case .mapping: out += "{}"
+        case .boolean(let flag): out.append(literal: flag ? "true" : "false")
+        case .null: out.append(literal: "null")
+        case .sequence: out.append(literal: "[]")
+        case .mapping: out.append(literal: "{}")
         }
     }
 
@@ -120,11 +120,11 @@ public struct YAMLEmitter: Sendable {
                 while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
                 Self.writeSpaces(indent, to: &out)
                 if lineEnd == lineStart {
-                    out += "#\n"
+                    out.append(literal: "#\n")
                 } else {
-                    out += "# "
+                    out.append(literal: "# ")
                     out.append(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
-                    out += "\n"
+                    out.append(ascii: "\n")
                 }
                 guard lineEnd < bytes.count else { break }
                 lineStart = lineEnd + 1

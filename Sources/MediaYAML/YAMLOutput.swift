@@ -30,6 +30,16 @@ struct YAMLOutput: ~Copyable {
         }
     }
 
+    /// Appends one ASCII character.
+    mutating func append(ascii character: Unicode.Scalar) {
+        reserve(1)
+        (base + count).initialize(to: UInt8(ascii: character))
+        count += 1
+    }
+
+    /// Appends literal text (indicators such as `- ` and `null`) without going through `String`.
+    mutating func append(literal text: StaticString) { text.withUTF8Buffer { append($0) } }
+
     /// Appends bytes of UTF-8 text.
     mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard let source = utf8.baseAddress, !utf8.isEmpty else { return }

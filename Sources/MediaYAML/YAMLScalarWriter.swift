@@ -54,13 +54,30 @@ enum YAMLScalarWriter {
     /// Appends the scalar as it appears after `key: ` or `- `. A literal block's lines are indented by
     /// `blockIndent` spaces and it ends without a newline.
     static func write(_ text: String, blockIndent: Int, isKey: Bool = false, to out: inout YAMLOutput) {
+        // The common case decided and copied from the one view of the bytes: a plain scalar, or a single-quoted
+        // one without quotes inside.
+        let written = text.utf8.withContiguousStorageIfAvailable { bytes in
+            switch asciiLineStyle(bytes) {
+            case .plain:
+                out.append(bytes)
+                return true
+            case .singleQuoted where !bytes.contains(UInt8(ascii: "'")):
+                out.append(ascii: "'")
+                out.append(bytes)
+                out.append(ascii: "'")
+                return true
+            default:
+                return false
+            }
+        }
+        if written == true { return }
         switch style(for: text, isKey: isKey) {
         case .plain, .folded:
             out += text
         case .singleQuoted:
-            out += "'"
+            out.append(ascii: "'")
             out += text.utf8.contains(UInt8(ascii: "'")) ? text.replacing("'", with: "''") : text
-            out += "'"
+            out.append(ascii: "'")
         case .doubleQuoted:
             out += doubleQuoted(text)
         case .literal:
