@@ -16,15 +16,21 @@ let package = Package(
         .target(name: "MediaKit"),
         // mediactl.yaml → Stack, with located diagnostics.
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
+        // The Linux thread-placement calls Swift's Glibc module does not import (C).
+        .target(name: "CMediaThreads"),
+        // Threads on other cores than the caller's, and loops spread over them.
+        .target(name: "MediaThreads", dependencies: ["CMediaThreads"]),
         // Stack → Kubernetes/Flux objects → rendered files in memory. Never writes.
-        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit"]),
+        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaThreads"]),
         // Argument parsing, commands; the only code that touches the file system.
-        .target(name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
+        .target(
+            name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender", "MediaThreads"]),
         .executableTarget(name: "mediactl", dependencies: ["MediaCLI"]),
         // Fixture paths, golden files and trees with record mode (diffs by MediaRender's UnifiedDiff).
         .target(name: "MediaTestSupport", dependencies: ["MediaRender"], path: "Tests/MediaTestSupport"),
         .testTarget(name: "MediaYAMLTests", dependencies: ["MediaYAML", "MediaTestSupport"]),
         .testTarget(name: "MediaKitTests", dependencies: ["MediaKit", "MediaTestSupport"]),
+        .testTarget(name: "MediaThreadsTests", dependencies: ["MediaThreads"]),
         .testTarget(
             name: "MediaConfigTests", dependencies: ["MediaConfig", "MediaYAML", "MediaKit", "MediaTestSupport"]),
         .testTarget(

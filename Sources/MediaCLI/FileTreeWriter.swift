@@ -1,6 +1,7 @@
 import Foundation
 import MediaKit
 import MediaRender
+import MediaThreads
 
 /// Writes a rendered tree into the output root safely (PRODUCT.md §4): it never overwrites or removes a
 /// file without the generated-file marker unless forced, removes stale generated files only under the
@@ -121,21 +122,16 @@ struct FileTreeWriter {
     }
 
     /// Compares each rendered file with its text on disk, reading what the snapshot did not, on `lanes`
-    /// threads from 64 files up; each lane takes every n-th file and fills only its own slots.
+    /// threads when 64 files or more are read here; each file fills only its own slot.
     private static func compare(_ files: [RenderedFile], with sources: [Source], lanes: Int) -> [Existing] {
         var found = [Existing](repeating: .missing, count: files.count)
-        let lanes = files.count < 64 ? 1 : min(max(lanes, 1), 8)
+        // Comparing bytes the snapshot read is quick; only reads from the disk are worth more threads.
+        let reads = sources.count { if case .disk = $0 { true } else { false } }
+        let lanes = reads < 64 ? 1 : min(max(lanes, 1), 8)
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            let compareLane = { @Sendable (lane: Int) in
-                for index in stride(from: lane, to: files.count, by: lanes) {
-                    slots[index] = existing(sources[index], rendered: files[index].contents)
-                }
-            }
-            if lanes == 1 {
-                compareLane(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: lanes, execute: compareLane)
+            Lanes.run(iterations: files.count, lanes: lanes) { index in
+                slots[index] = existing(sources[index], rendered: files[index].contents)
             }
         }
         return found

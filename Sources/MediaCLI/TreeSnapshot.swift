@@ -1,10 +1,11 @@
 import Foundation
+import MediaThreads
 
 /// The files under the managed folders as they are before a render: every regular file's path, and its
-/// bytes up to a memory budget. `render` and `check` start it on a Dispatch worker thread as soon as the config
-/// is found (``ConfigSession/open(_:_:snapshotsOutput:)``), so the disk work overlaps decoding, validation and
-/// the single-threaded layout, and the plan compares without reading. The worker is then also warm for the
-/// emitting lanes.
+/// bytes up to a memory budget. `render` and `check` start it on a thread of its own on another core
+/// (``PinnedThread``) as soon as the config is found (``ConfigSession/open(_:_:snapshotsOutput:)``), so the
+/// disk work overlaps decoding, validation and the single-threaded layout, and the plan compares without
+/// reading.
 ///
 /// The walk never follows a symbolic link: each folder is opened relative to its parent with `O_NOFOLLOW`,
 /// starting at the output root, so every folder it entered is a real folder. Temporary files of a write in
@@ -32,21 +33,23 @@ final class TreeSnapshot: @unchecked Sendable {
     /// The folders walked, relative to the root.
     let directories: [String]
 
-    private var contents = Contents()
-    private let finished = DispatchSemaphore(value: 0)
+    private let walked: Walked
+    private let thread: PinnedThread?
+    private var taken = false
 
-    /// Walks `directories` below `root` (a path ending in `/`): on a background thread when `inBackground`,
-    /// else before returning.
+    /// Walks `directories` below `root` (a path ending in `/`): on a thread of its own on another core when
+    /// `inBackground`, else before returning.
     init(root: String, directories: [String], budget: Int = defaultBudget, inBackground: Bool = false) {
         self.directories = directories
+        let walked = Walked()
+        self.walked = walked
         guard inBackground else {
-            contents = Self.walk(root: root, directories: directories, budget: budget)
-            finished.signal()
+            walked.contents = Self.walk(root: root, directories: directories, budget: budget)
+            thread = nil
             return
         }
-        DispatchQueue.global().async { [self] in
-            contents = Self.walk(root: root, directories: directories, budget: budget)
-            finished.signal()
+        thread = PinnedThread {
+            walked.contents = Self.walk(root: root, directories: directories, budget: budget)
         }
     }
 
@@ -58,8 +61,19 @@ final class TreeSnapshot: @unchecked Sendable {
 
     /// What the walk found, once it has finished. Call it once.
     func take() -> Contents {
-        finished.wait()
-        return contents
+        thread?.join()
+        taken = true
+        return walked.contents
+    }
+
+    deinit {
+        // Not taken (the config had errors): the walk finishes on its own and its thread is then released.
+        if !taken { thread?.detach() }
+    }
+
+    /// Where the walking thread leaves what it found; read after joining it.
+    private final class Walked: @unchecked Sendable {
+        var contents = Contents()
     }
 
     // MARK: walking

@@ -1,4 +1,4 @@
-import Dispatch
+import MediaThreads
 import MediaYAML
 
 /// The typed content of every generated file, by path: what ``Renderer`` emits. Paths are relative to the
@@ -36,14 +36,10 @@ struct FluxLayout {
         rendered.withUnsafeMutableBufferPointer { buffer in
             // Each file has its own slot, so the threads never touch the same element.
             nonisolated(unsafe) let slots = buffer
-            if lanes == 1 {
-                for index in paths.indices { slots[index] = file(at: paths[index], emitter: YAMLEmitter()) }
-            } else {
-                // One iteration per file: Dispatch hands the next file to whichever thread is free, so a worker
-                // thread that starts late (or a large file) does not leave the other lanes waiting at the end.
-                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                    slots[index] = file(at: paths[index], emitter: YAMLEmitter())
-                }
+            // One file at a time: each thread takes the next file not yet taken, so a helper that starts late
+            // (or a large file) does not leave the others waiting.
+            Lanes.run(iterations: paths.count, lanes: lanes) { index in
+                slots[index] = file(at: paths[index], emitter: YAMLEmitter())
             }
         }
         return rendered.compactMap { $0 }

@@ -1,0 +1,28 @@
+#define _GNU_SOURCE
+#include "CMediaThreads.h"
+
+#ifdef __linux__
+#include <sched.h>
+
+int cmediathreads_pin_away(pthread_attr_t *attributes, int index) {
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return -1;
+    int current = sched_getcpu();
+    int seen = 0;
+    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+        if (!CPU_ISSET(cpu, &allowed) || cpu == current) continue;
+        if (seen++ != index) continue;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(cpu, &one);
+        return pthread_attr_setaffinity_np(attributes, sizeof one, &one) == 0 ? 0 : -1;
+    }
+    return -1;
+}
+#else
+int cmediathreads_pin_away(pthread_attr_t *attributes, int index) {
+    (void)attributes;
+    (void)index;
+    return -1;
+}
+#endif
