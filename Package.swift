@@ -17,9 +17,9 @@ let package = Package(
         // mediactl.yaml → Stack, with located diagnostics.
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
         // The Linux thread-placement calls Swift's Glibc module does not import (C).
-        .target(name: "CMediaThreads"),
+        .target(name: "CMediaLinux"),
         // Threads on other cores than the caller's, and loops spread over them.
-        .target(name: "MediaThreads", dependencies: ["CMediaThreads"]),
+        .target(name: "MediaThreads", dependencies: ["CMediaLinux"]),
         // Stack → Kubernetes/Flux objects → rendered files in memory. Never writes.
         .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaThreads"]),
         // Argument parsing, commands; the only code that touches the file system.

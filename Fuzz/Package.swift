@@ -10,8 +10,8 @@ let package = Package(
         .target(name: "MediaYAML"),
         .target(name: "MediaKit"),
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
-        .target(name: "CMediaThreads"),
-        .target(name: "MediaThreads", dependencies: ["CMediaThreads"]),
+        .target(name: "CMediaLinux"),
+        .target(name: "MediaThreads", dependencies: ["CMediaLinux"]),
         .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaThreads"]),
         // A library, linked into the fuzzer by Scripts/fuzz: SwiftPM renames an executable's entry point,
         // which libFuzzer's own `main` cannot fill.

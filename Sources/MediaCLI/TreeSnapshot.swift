@@ -111,26 +111,19 @@ final class TreeSnapshot: @unchecked Sendable {
         _ descriptor: Int32, at relative: String, into contents: inout Contents, budget: inout Int,
         stopsAtBudget: Bool
     ) {
-        guard let stream = fdopendir(descriptor) else {
-            close(descriptor)
-            return
-        }
-        defer { closedir(stream) }
-        let folder = dirfd(stream)
+        defer { close(descriptor) }
+        let folder = descriptor
         var subfolders: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." || AtomicFile.isTemporary(name) { continue }
-            var type = entry.pointee.d_type
+        _ = FolderEntries.forEach(in: folder) { name, listedType in
+            if AtomicFile.isTemporary(name) { return }
+            var type = listedType
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
-                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
                 switch info.st_mode & S_IFMT {
                 case S_IFREG: type = UInt8(DT_REG)
                 case S_IFDIR: type = UInt8(DT_DIR)
-                default: continue
+                default: return
                 }
             }
             if type == UInt8(DT_DIR) {

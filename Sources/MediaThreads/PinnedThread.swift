@@ -1,4 +1,4 @@
-import CMediaThreads
+import CMediaLinux
 
 #if canImport(Glibc)
     import Glibc
@@ -24,7 +24,7 @@ public struct PinnedThread {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
-        _ = cmediathreads_pin_away(&attributes, Int32(away))
+        _ = cmedialinux_pin_away(&attributes, Int32(away))
         let context = Unmanaged.passRetained(work).toOpaque()
         #if canImport(Glibc)
             var created = pthread_t()

@@ -1,10 +1,13 @@
 #define _GNU_SOURCE
-#include "CMediaThreads.h"
+#include "CMediaLinux.h"
+
+#include <errno.h>
 
 #ifdef __linux__
+#include <dirent.h>
 #include <sched.h>
 
-int cmediathreads_pin_away(pthread_attr_t *attributes, int index) {
+int cmedialinux_pin_away(pthread_attr_t *attributes, int index) {
     cpu_set_t allowed;
     if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return -1;
     int current = sched_getcpu();
@@ -19,10 +22,22 @@ int cmediathreads_pin_away(pthread_attr_t *attributes, int index) {
     }
     return -1;
 }
+
+ssize_t cmedialinux_read_directory(int descriptor, void *buffer, size_t length) {
+    return getdents64(descriptor, buffer, length);
+}
 #else
-int cmediathreads_pin_away(pthread_attr_t *attributes, int index) {
+int cmedialinux_pin_away(pthread_attr_t *attributes, int index) {
     (void)attributes;
     (void)index;
+    return -1;
+}
+
+ssize_t cmedialinux_read_directory(int descriptor, void *buffer, size_t length) {
+    (void)descriptor;
+    (void)buffer;
+    (void)length;
+    errno = ENOSYS;
     return -1;
 }
 #endif
