@@ -94,7 +94,7 @@ public struct StackDiagram: Sendable {
     private var calleesByCategory: [ServiceCategory: Int] {
         var counts: [ServiceCategory: Int] = [:]
         for app in apps where app.kind == .workload && app.port != nil {
-            if let category = app.catalogEntry?.category { counts[category, default: 0] += 1 }
+            if let category = app.category { counts[category, default: 0] += 1 }
         }
         return counts
     }
@@ -102,7 +102,7 @@ public struct StackDiagram: Sendable {
     /// The categories `caller` draws arrows to, each with how many apps it calls there: the calls of
     /// ``TrafficFlow/flows(between:)``, counted instead of listed. A dashboard's calls are not drawn.
     private func drawnCalls(of caller: ResolvedApp, callees: [ServiceCategory: Int]) -> [(ServiceCategory, Int)] {
-        guard caller.kind == .workload, let category = caller.catalogEntry?.category, category != .dashboard else {
+        guard caller.kind == .workload, let category = caller.category, category != .dashboard else {
             return []
         }
         return category.calls.compactMap { called in
@@ -126,7 +126,7 @@ public struct StackDiagram: Sendable {
     /// Every arrow, in a stable order.
     var edges: [Edge] {
         var edges: [Edge] = []
-        for flow in TrafficFlow.flows(between: apps) where flow.from.catalogEntry?.category != .dashboard {
+        for flow in TrafficFlow.flows(between: apps) where flow.from.category != .dashboard {
             edges.append(Edge(from: Self.id("app", flow.from.name.rawValue), to: Self.id("app", flow.to.name.rawValue)))
         }
         for app in apps {
@@ -265,7 +265,7 @@ public struct StackDiagram: Sendable {
     enum Role: String, Hashable {
         case requests, managers, downloads, servers, others
 
-        init(of app: ResolvedApp) { self.init(category: app.catalogEntry?.category) }
+        init(of app: ResolvedApp) { self.init(category: app.category) }
 
         init(category: ServiceCategory?) {
             switch category {

@@ -116,6 +116,8 @@ public struct ResolvedApp: Hashable, Sendable {
     public var service: ServiceID { storage.settings.service }
     /// The catalog entry, nil for a generic app.
     public var catalogEntry: CatalogEntry? { storage.settings.catalogEntry }
+    /// The catalog category, nil for a generic app: read in place, without copying the whole entry out.
+    public var category: ServiceCategory? { storage.settings.catalogEntry?.category }
     /// Whether Flux applies it (`ks.yaml`) or not (`ks.dis`).
     public var enabled: Bool { storage.settings.enabled }
     /// The namespace it is deployed to.

@@ -18,11 +18,11 @@ public struct TrafficFlow: Hashable, Sendable {
         // The apps that can be called, by category, so each caller visits only its callees.
         var callees: [ServiceCategory: [Int]] = [:]
         for (index, app) in apps.enumerated() where app.kind == .workload && app.port != nil {
-            if let category = app.catalogEntry?.category { callees[category, default: []].append(index) }
+            if let category = app.category { callees[category, default: []].append(index) }
         }
         var flows: [TrafficFlow] = []
         for caller in apps where caller.kind == .workload {
-            guard let calls = caller.catalogEntry?.category.calls, !calls.isEmpty else { continue }
+            guard let calls = caller.category?.calls, !calls.isEmpty else { continue }
             let indices = calls.flatMap { callees[$0] ?? [] }.sorted()
             for index in indices where apps[index].name != caller.name {
                 flows.append(TrafficFlow(from: caller, to: apps[index]))

@@ -45,7 +45,7 @@ extension StackValidator {
     func externalAuthIssues(_ apps: [ResolvedApp]) -> [ValidationIssue] {
         apps.compactMap { app in
             guard app.exposure == .external, app.kind == .workload,
-                let category = app.catalogEntry?.category, category.needsAuthenticationWhenExternal
+                let category = app.category, category.needsAuthenticationWhenExternal
             else { return nil }
             let what = category.isDownloadClient ? "download client" : "*arr app"
             let path = ["apps", app.name.rawValue, "auth"]

@@ -7,8 +7,8 @@ extension StackValidator {
     /// mount, in the *arr app (TRaSH guides' single `/data` layout).
     func hardlinkIssues(_ apps: [ResolvedApp]) -> [ValidationIssue] {
         let running = apps.filter { $0.enabled && $0.kind == .workload }
-        let managers = running.filter { $0.catalogEntry?.category == .arr }
-        let clients = running.filter { $0.catalogEntry?.category.isDownloadClient == true }
+        let managers = running.filter { $0.category == .arr }
+        let clients = running.filter { $0.category?.isDownloadClient == true }
         var issues: [ValidationIssue] = []
         for manager in managers {
             let mounts = dataMounts(of: manager)

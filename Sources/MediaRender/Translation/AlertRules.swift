@@ -86,7 +86,7 @@ struct AlertRules {
     private var stalledQueues: [Rule] {
         var rules: [Rule] = []
         // exportarr's queue collector runs for the library managers (not Prowlarr or Bazarr).
-        let arrMetrics = Set(apps.filter { $0.catalogEntry?.category == .arr }.compactMap(\.exportarrMode))
+        let arrMetrics = Set(apps.filter { $0.category == .arr }.compactMap(\.exportarrMode))
             .sortedByBytes().map { "\($0)_queue_total" }
         if !arrMetrics.isEmpty {
             let series = "{__name__=~\"\(arrMetrics.joined(separator: "|"))\",\(selector)}"

@@ -45,7 +45,7 @@ struct NetworkPolicies {
                         peers: [.releases(names, namespace: namespace == app.namespace ? nil : namespace)],
                         ports: web))
             }
-            if app.exposure != .none || app.catalogEntry?.category == .mediaServer {
+            if app.exposure != .none || app.category == .mediaServer {
                 ingress.append(NetworkPolicy.Rule(peers: [.namespace(settings.ingressNamespace)], ports: web))
             }
             if app.loadBalancer != nil {
@@ -60,7 +60,7 @@ struct NetworkPolicies {
                     peers: [.namespace(settings.monitoringNamespace)], ports: [.init(number: metrics.port.number)]))
         }
         var egress: [NetworkPolicy.Rule]?
-        if app.catalogEntry?.category.isDownloadClient == true {
+        if app.category?.isDownloadClient == true {
             egress = [
                 NetworkPolicy.Rule(
                     peers: [.pods(["k8s-app": "kube-dns"], namespace: "kube-system")],
