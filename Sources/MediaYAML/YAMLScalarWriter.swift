@@ -87,12 +87,14 @@ enum YAMLScalarWriter {
 
     /// The rules of ``style(for:isKey:)`` in one pass over the bytes, for the common case: a single-line
     /// ASCII string that starts with a letter, with a digit (durations and sizes such as `1h` and `2Gi`, which
-    /// look like numbers), or with punctuation that has no meaning at the start. Nil for anything else, which
-    /// the general rules decide.
+    /// look like numbers), with `./` (kustomization resources), or with punctuation that has no meaning at the
+    /// start. Nil for anything else, which the general rules decide.
     private static func asciiLineStyle(_ text: UnsafeBufferPointer<UInt8>) -> YAMLScalarStyle? {
         guard let first = text.first else { return nil }
         let startsWithDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
-        guard startsWithDigit || startsPlainly(first) else { return nil }
+        // `./` is neither a number, `...`, nor `.inf` or `.nan`.
+        let startsWithDotSlash = first == UInt8(ascii: ".") && text.count > 1 && text[1] == UInt8(ascii: "/")
+        guard startsWithDigit || startsWithDotSlash || startsPlainly(first) else { return nil }
         // Of the special words, only these start with a letter; keys such as `name` and `type` are checked
         // here instead of taking the general rules' hashed lookup.
         if text.count <= letterSpecialWordLength, letterSpecialWords.contains(packed(text)) {
