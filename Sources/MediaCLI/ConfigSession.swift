@@ -19,6 +19,9 @@ struct ConfigSession {
     /// The walk of the default generated folders under ``outputRoot``, when ``open(_:_:snapshotsOutput:)``
     /// was asked to start it.
     let snapshot: TreeSnapshot?
+    /// The stack's apps, resolved once for validation and then rendered from; nil when the config did not
+    /// decode.
+    let resolvedApps: [ResolvedApp]?
 
     /// The stack, when the config has no error.
     var stack: Stack? { diagnostics.containsErrors ? nil : result.stack }
@@ -58,13 +61,16 @@ struct ConfigSession {
         }
         let result = ConfigLoader.load(bytes: bytes)
         var diagnostics = result.diagnostics
+        var resolvedApps: [ResolvedApp]?
         if let stack = result.stack {
-            diagnostics = (diagnostics + result.diagnostics(for: StackValidator(stack: stack).validate()))
-                .sortedByPosition()
+            let resolved = AppResolver(stack: stack).resolveAll()
+            let issues = StackValidator(stack: stack).validate(resolved: resolved)
+            diagnostics = (diagnostics + result.diagnostics(for: issues)).sortedByPosition()
+            resolvedApps = resolved
         }
         return ConfigSession(
             location: location, source: String(decoding: bytes, as: UTF8.self), result: result,
-            diagnostics: diagnostics, outputRoot: outputRoot, snapshot: snapshot)
+            diagnostics: diagnostics, outputRoot: outputRoot, snapshot: snapshot, resolvedApps: resolvedApps)
     }
 
     /// The message for an app name the config does not have, with the nearest one it does.

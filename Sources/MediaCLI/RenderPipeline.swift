@@ -16,7 +16,9 @@ struct RenderPipeline {
             let stack = session.validStack(terminal)
         else { return nil }
         do {
-            return try make(outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot)
+            return try make(
+                outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
+                resolvedApps: session.resolvedApps)
         } catch {
             terminal.error(error.message)
             return nil
@@ -25,10 +27,11 @@ struct RenderPipeline {
 
     /// Renders `stack` and compares it with the disk under `outputRoot`. `snapshot` is a walk of the output
     /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders.
+    /// `resolvedApps` are the stack's apps when already resolved (``ConfigSession/resolvedApps``).
     static func make(
-        outputRoot: URL, stack: Stack, snapshot started: TreeSnapshot? = nil
+        outputRoot: URL, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
     ) throws(FileTreeWriter.Failure) -> RenderPipeline {
-        let renderer = Renderer(stack: stack)
+        let renderer = Renderer(stack: stack, resolvedApps: resolvedApps)
         let lanes = ProcessInfo.processInfo.activeProcessorCount
         let writer = FileTreeWriter(root: outputRoot)
         // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding

@@ -10,8 +10,15 @@ public struct Renderer: Sendable {
     /// The stack to render; it should have passed ``StackValidator`` without errors.
     public let stack: Stack
 
-    /// A renderer for `stack`.
-    public init(stack: Stack) { self.stack = stack }
+    /// The stack's apps from `AppResolver(stack:).resolveAll()`, when the caller had them already.
+    private let resolvedApps: [ResolvedApp]?
+
+    /// A renderer for `stack`. `resolvedApps`, when given, must be `AppResolver(stack: stack).resolveAll()`
+    /// (the CLI resolves once, to validate, and renders from the same apps).
+    public init(stack: Stack, resolvedApps: [ResolvedApp]? = nil) {
+        self.stack = stack
+        self.resolvedApps = resolvedApps
+    }
 
     /// The folders `render` owns, relative to the output root: ``RepoSettings/generatedFolders``.
     public var managedDirectories: [String] { stack.repo.generatedFolders }
@@ -30,7 +37,7 @@ public struct Renderer: Sendable {
 
     func layout() -> FluxLayout {
         var layout = FluxLayout()
-        let apps = AppResolver(stack: stack).resolveAll()
+        let apps = resolvedApps ?? AppResolver(stack: stack).resolveAll()
         let policies = policies(of: apps)
         let namespaces = Set(apps.map(\.namespace)).sortedByBytes()
         for namespace in namespaces {

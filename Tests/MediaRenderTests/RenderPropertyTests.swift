@@ -26,6 +26,15 @@ struct RenderPropertyTests {
         #expect(Renderer(stack: stack).render() == Renderer(stack: stack).render(lanes: 3))
     }
 
+    @Test(
+        "rendering from apps resolved beforehand (as the CLI does after validating) gives the same files",
+        arguments: configs)
+    func preresolved(config: URL) throws {
+        let stack = try Self.stack(config)
+        let resolved = AppResolver(stack: stack).resolveAll()
+        #expect(Renderer(stack: stack, resolvedApps: resolved).render(lanes: 2) == Renderer(stack: stack).render())
+    }
+
     @Test("some shipped stack is large enough to be emitted on several threads")
     func parallelPathIsCovered() throws {
         let sizes = try Self.configs.map { try Renderer(stack: Self.stack($0)).render().count }

@@ -14,13 +14,16 @@ public struct StackValidator: Sendable {
     }
 
     /// Every issue of the stack.
-    public func validate() -> [ValidationIssue] {
+    public func validate() -> [ValidationIssue] { validate(resolved: AppResolver(stack: stack).resolveAll()) }
+
+    /// Every issue of the stack, whose apps the caller has already resolved
+    /// (`AppResolver(stack:).resolveAll()`, which the renderer needs too).
+    public func validate(resolved: [ResolvedApp]) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for app in stack.apps {
             issues += renderability(of: app) + imageTag(of: app) + latestTagIssues(of: app) + lifecycle(of: app)
             issues += dependencies(of: app) + optionIssues(of: app)
         }
-        let resolved = AppResolver(stack: stack).resolveAll()
         issues += dependencyCycles() + hostClaims(resolved) + substitution(resolved)
         issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
         issues += externalAuthIssues(resolved)
