@@ -52,7 +52,7 @@ struct FileTreeWriter {
         for file in files {
             // The file itself is checked by the read, which refuses a symbolic link.
             let target = try target(file.path, checked: &checked, checkingFile: false)
-            if case .some(.some(let bytes)) = before.files[file.path] {
+            if case .some(.some(let bytes)) = before.files[BytePath(file.path)] {
                 sources.append(.read(bytes))
             } else {
                 sources.append(target.mayExist ? .disk(target.path) : .nothing)
@@ -78,20 +78,20 @@ struct FileTreeWriter {
                 throw Failure(message: "cannot read '\(file.path)': \(failure.message)")
             }
         }
-        changes += try removals(among: before, rendered: Set(files.map(\.path)), checked: &checked)
+        changes += try removals(among: before, rendered: Set(files.map { BytePath($0.path) }), checked: &checked)
         changes.sort { $0.path.precedesInByteOrder($1.path) }
         return TreePlan(changes: changes, handWritten: handWritten)
     }
 
     /// The generated files under the managed folders that the render no longer produces, in path order.
     private func removals(
-        among before: TreeSnapshot.Contents, rendered: Set<String>, checked: inout CheckedFolders
+        among before: TreeSnapshot.Contents, rendered: Set<BytePath>, checked: inout CheckedFolders
     ) throws(Failure) -> [TreePlan.Change] {
         let rest = TreeSnapshot.listing(root: base, folders: before.unwalked)
         let others = (Array(before.files.keys) + Array(rest.files.keys)).filter { !rendered.contains($0) }
         var removals: [TreePlan.Change] = []
-        for path in others.sortedByBytes() {
-            let prefetched = before.files[path] ?? nil
+        for path in others.map(\.description).sortedByBytes() {
+            let prefetched = before.files[BytePath(path)] ?? nil
             guard
                 let text = prefetched.map({ String(decoding: $0, as: UTF8.self) })
                     ?? (try? FileSystem.read(base + path)),
@@ -189,8 +189,11 @@ struct FileTreeWriter {
     /// The folders on the way to written files that were checked: those that exist and are no symbolic link,
     /// and those that do not exist yet (nothing below them can exist either).
     private struct CheckedFolders {
-        var safe: Set<Substring> = []
-        var missing: Set<Substring> = []
+        var safe: Set<BytePath> = []
+        var missing: Set<BytePath> = []
+        /// The folder of the last file found safe: paths come sorted, so most files share it, and comparing
+        /// it costs less than hashing.
+        var lastSafe: BytePath?
     }
 
     /// The absolute path of a relative path, and whether a file may be there already (false when a folder on
@@ -204,19 +207,21 @@ struct FileTreeWriter {
         }
         var folderIsMissing = false
         if let lastSlash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            let parent = path[..<lastSlash]
-            if checked.missing.contains(parent) {
+            let parent = BytePath(path[..<lastSlash])
+            if checked.lastSafe == parent || checked.safe.contains(parent) {
+                checked.lastSafe = parent
+            } else if checked.missing.contains(parent) {
                 folderIsMissing = true
-            } else if !checked.safe.contains(parent) {
+            } else {
                 for slash in path.utf8.indices where path.utf8[slash] == UInt8(ascii: "/") {
-                    let folder = path[..<slash]
+                    let folder = BytePath(path[..<slash])
                     if folderIsMissing || checked.missing.contains(folder) {
                         folderIsMissing = true
                         checked.missing.insert(folder)
                         continue
                     }
                     if checked.safe.contains(folder) { continue }
-                    switch FileSystem.kind(of: base + folder) {
+                    switch FileSystem.kind(of: base + folder.text) {
                     case .symbolicLink:
                         throw Failure(message: "refusing to write '\(path)': '\(folder)' is a symbolic link")
                     case nil:
@@ -238,9 +243,13 @@ struct FileTreeWriter {
 
     /// Whether `path` is relative and has no empty, `.` or `..` part.
     private static func isPlainRelative(_ path: String) -> Bool {
+        path.utf8.withContiguousStorageIfAvailable(isPlainRelative) ?? isPlainRelative(Array(path.utf8)[...])
+    }
+
+    private static func isPlainRelative<Bytes: Collection<UInt8>>(_ path: Bytes) -> Bool {
         var partLength = 0
         var partIsDots = true
-        for byte in path.utf8 {
+        for byte in path {
             if byte == UInt8(ascii: "/") {
                 if partLength == 0 || (partIsDots && partLength <= 2) { return false }
                 partLength = 0

@@ -15,9 +15,9 @@ final class TreeSnapshot: @unchecked Sendable {
     struct Contents {
         /// Every regular file below the walked folders, by path relative to the root: its bytes, or nil when
         /// it was not read (over the budget, or unreadable: the plan reads it again and reports why).
-        var files: [String: [UInt8]?] = [:]
+        var files: [BytePath: [UInt8]?] = [:]
         /// The folders the walk entered, relative to the root: each was a real folder, no symbolic link.
-        var folders: Set<Substring> = []
+        var folders: Set<BytePath> = []
         /// The folders below which the walk stopped when its budget ran out, for the plan to list with
         /// ``listing(root:folders:)`` (a large tree is read in the plan, not held twice). A managed folder
         /// that cannot be entered (a symbolic link, a file, no permission) is neither walked nor listed:
@@ -97,7 +97,7 @@ final class TreeSnapshot: @unchecked Sendable {
                 }
                 folder = next
                 relative = relative.isEmpty ? String(part) : relative + "/" + part
-                contents.folders.insert(relative[...])
+                contents.folders.insert(BytePath(relative))
             }
             if entered, folder != rootFolder {
                 list(folder, at: relative, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
@@ -134,7 +134,7 @@ final class TreeSnapshot: @unchecked Sendable {
                     bytes = read
                     budget -= read.count
                 }
-                contents.files.updateValue(bytes, forKey: relative + "/" + name)
+                contents.files.updateValue(bytes, forKey: BytePath(relative + "/" + name))
             }
         }
         for name in subfolders {
@@ -145,7 +145,7 @@ final class TreeSnapshot: @unchecked Sendable {
             }
             let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
-            contents.folders.insert(path[...])
+            contents.folders.insert(BytePath(path))
             list(child, at: path, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
         }
     }

@@ -90,6 +90,36 @@ struct FileTreeWriterTests {
         #expect(plan.changes.isEmpty)
     }
 
+    @Test("a folder named like a checked one in another Unicode form is checked on its own: a link there is refused")
+    func unicodeFormsAreTwoFolders() throws {
+        let folder = try temporaryDirectory()
+        let outside = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        // "é" as one scalar (a real folder) and as "e" + U+0301 (a link out of the root): one Swift string, two
+        // names on disk.
+        let composed = "docs/\u{E9}"
+        let decomposed = "docs/e\u{301}"
+        #expect(composed == decomposed)
+        try FileManager.default.createDirectory(
+            atPath: folder.path + "/" + composed, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/" + decomposed, withDestinationPath: outside.path)
+        let files = [
+            RenderedFile(path: composed + "/a.md", contents: "<!-- \(MediaRender.generatedMarker) -->\n"),
+            RenderedFile(path: decomposed + "/b.md", contents: "<!-- \(MediaRender.generatedMarker) -->\n"),
+        ]
+        do {
+            _ = try FileTreeWriter(root: folder).plan(files, managedDirectories: ["docs"], lanes: 1)
+            Issue.record("the plan did not refuse the link")
+        } catch {
+            #expect(error.message == "refusing to write '\(decomposed)/b.md': '\(decomposed)' is a symbolic link")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
     private func url(_ folder: URL, _ index: Int) -> URL { folder.appendingPathComponent(Self.files[index].path) }
 }
 
