@@ -23,6 +23,7 @@ enum FolderEntries {
             while offset < count {
                 let record = buffer + offset
                 let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+                guard length > 19 else { return false }  // not a record the kernel writes
                 let type = record.load(fromByteOffset: 18, as: UInt8.self)
                 let name = record + 19
                 let nameLength = strnlen(name.assumingMemoryBound(to: CChar.self), length - 19)

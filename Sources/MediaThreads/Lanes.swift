@@ -5,7 +5,8 @@ import Synchronization
 /// a long iteration, does not leave the others waiting.
 public enum Lanes {
     /// Calls `body` once for each of `0..<iterations` on up to `lanes` threads, and returns when all calls
-    /// have returned. The order of the calls is not defined.
+    /// have returned. The order of the calls is not defined, and calls run at the same time on different
+    /// threads: `body` must only touch what its iteration owns (its own slot of a buffer, say).
     public static func run(iterations: Int, lanes: Int, _ body: (Int) -> Void) {
         let helpers = min(lanes, iterations) - 1
         guard helpers > 0 else {
