@@ -34,8 +34,8 @@ final class TreeSnapshot: @unchecked Sendable {
     let directories: [String]
 
     private let walked: Walked
-    private let thread: PinnedThread?
-    private var taken = false
+    /// Signalled when the walk has finished.
+    private let finished = DispatchSemaphore(value: 0)
 
     /// Walks `directories` below `root` (a path ending in `/`): on a thread of its own on another core when
     /// `inBackground`, else before returning.
@@ -43,14 +43,18 @@ final class TreeSnapshot: @unchecked Sendable {
         self.directories = directories
         let walked = Walked()
         self.walked = walked
+        let finished = finished
         guard inBackground else {
             walked.contents = Self.walk(root: root, directories: directories, budget: budget)
-            thread = nil
+            finished.signal()
             return
         }
-        thread = PinnedThread {
+        // Detached: the thread ends as soon as the walk does, and the emitting lanes started later reuse its
+        // stack and its malloc arena instead of mapping new ones.
+        PinnedThread {
             walked.contents = Self.walk(root: root, directories: directories, budget: budget)
-        }
+            finished.signal()
+        }.detach()
     }
 
     /// Every regular file below `folders` (relative to `root`, which ends in `/`), listed the same way but
@@ -61,17 +65,11 @@ final class TreeSnapshot: @unchecked Sendable {
 
     /// What the walk found, once it has finished. Call it once.
     func take() -> Contents {
-        thread?.join()
-        taken = true
+        finished.wait()
         return walked.contents
     }
 
-    deinit {
-        // Not taken (the config had errors): the walk finishes on its own and its thread is then released.
-        if !taken { thread?.detach() }
-    }
-
-    /// Where the walking thread leaves what it found; read after joining it.
+    /// Where the walking thread leaves what it found; read after ``finished`` is signalled.
     private final class Walked: @unchecked Sendable {
         var contents = Contents()
     }
