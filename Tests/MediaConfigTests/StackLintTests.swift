@@ -65,6 +65,25 @@ struct StackLintTests {
             ])
     }
 
+    @Test("download clients are judged by their own mounts: only the one the *arr app cannot see is an error")
+    func clientsWithDifferentLayouts() throws {
+        // Clients are grouped by mount layout; clients with different layouts must not share a verdict.
+        let issues = try lint(
+            Self.volumes + """
+                apps:
+                  radarr:
+                    mounts: [{volume: data, path: /data}]
+                  qbittorrent:
+                    mounts: [{volume: data, path: /data/torrents, subPath: torrents}]
+                  sabnzbd:
+                    mounts: [{volume: data, path: /downloads, subPath: usenet}]
+                  deluge:
+                    mounts: [{volume: data, path: /data/torrents, subPath: torrents}]
+                """)
+        #expect(issues.count == 1, "\(issues)")
+        #expect(issues.first?.contains("apps 'radarr' and 'sabnzbd' do not see downloads") == true, "\(issues)")
+    }
+
     @Test("a client folder that appears at the same path inside the *arr app's mount is fine")
     func coveredFolder() throws {
         let issues = try lint(

@@ -26,10 +26,10 @@ extension StackValidator {
         // stacks have a handful of layouts, however many clients.
         var layouts: [[ResolvedMount]] = []
         var layoutOfClient: [Int] = []
-        var layoutIndex: [[MountPlace]: Int] = [:]
+        var layoutIndex: [String: Int] = [:]
         for client in clients {
             let mounts = dataMounts(of: client)
-            let key = mounts.map(MountPlace.init)
+            let key = Self.layoutKey(mounts)
             if let index = layoutIndex[key] {
                 layoutOfClient.append(index)
             } else {
@@ -128,17 +128,16 @@ extension StackValidator {
 
     private static func components(_ path: String) -> [Substring] { path.split(separator: "/") }
 
-    /// Where a mount puts which folder of which volume: what ``covers(_:_:)`` compares.
-    private struct MountPlace: Hashable {
-        var volume: String
-        var path: String
-        var subPath: String?
-
-        init(_ mount: ResolvedMount) {
-            volume = mount.volume
-            path = mount.path
-            subPath = mount.subPath
+    /// Where mounts put which folder of which volume (what ``covers(_:_:)`` compares), as one string: a
+    /// dictionary keyed by a struct of these looked up its `Hashable` conformance on first use, a scan of
+    /// every loaded library's conformance records. Fields end with a zero byte, which no path or name holds;
+    /// a missing subPath is marked apart from an empty one.
+    private static func layoutKey(_ mounts: [ResolvedMount]) -> String {
+        var key = ""
+        for mount in mounts {
+            key += mount.volume + "\u{0}" + mount.path + "\u{0}" + (mount.subPath.map { "/" + $0 } ?? "-") + "\u{0}"
         }
+        return key
     }
 
     private func describe(_ mounts: [ResolvedMount]) -> String {
