@@ -16,7 +16,7 @@ struct FileTreeWriter {
     /// The root of the Flux repository.
     let root: URL
     /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
-    private let base: String
+    let base: String
 
     /// A writer for the tree under `root`.
     init(root: URL) {

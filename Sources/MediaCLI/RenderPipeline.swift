@@ -26,7 +26,7 @@ struct RenderPipeline {
     }
 
     /// Renders `stack` and compares it with the disk under `outputRoot`. `snapshot` is a walk of the output
-    /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders.
+    /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders under the same root.
     /// `resolvedApps` are the stack's apps when already resolved (``ConfigSession/resolvedApps``).
     static func make(
         outputRoot: URL, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
@@ -37,7 +37,7 @@ struct RenderPipeline {
         // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding
         // and the layout run on one core and leave the others idle.
         let snapshot =
-            started.flatMap { $0.directories == renderer.managedDirectories ? $0 : nil }
+            started.flatMap { $0.root == writer.base && $0.directories == renderer.managedDirectories ? $0 : nil }
             ?? writer.snapshot(of: renderer.managedDirectories, inBackground: lanes > 1)
         let files = renderer.render(lanes: lanes)
         let plan = try writer.plan(

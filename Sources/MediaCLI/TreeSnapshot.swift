@@ -30,6 +30,8 @@ final class TreeSnapshot: @unchecked Sendable {
     /// (it is held while the tree is emitted), so the plan reads the rest as it did before.
     static let defaultBudget = 1 << 20
 
+    /// The root the walk started from (a path ending in `/`).
+    let root: String
     /// The folders walked, relative to the root.
     let directories: [String]
 
@@ -40,6 +42,7 @@ final class TreeSnapshot: @unchecked Sendable {
     /// Walks `directories` below `root` (a path ending in `/`): on a thread of its own on another core when
     /// `inBackground`, else before returning.
     init(root: String, directories: [String], budget: Int = defaultBudget, inBackground: Bool = false) {
+        self.root = root
         self.directories = directories
         let walked = Walked()
         self.walked = walked
