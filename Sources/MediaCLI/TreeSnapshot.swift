@@ -2,8 +2,8 @@ import Foundation
 import MediaThreads
 
 /// The files under the managed folders as they are before a render: every regular file's path, and its
-/// bytes up to a memory budget. `render` and `check` start it on a thread of its own on another core
-/// (``PinnedThread``) as soon as the config is found (``ConfigSession/open(_:_:snapshotsOutput:)``), so the
+/// bytes up to a memory budget. `render` and `check` start it on a helper thread on another core
+/// (``HelperThread``) as soon as the config is found (``ConfigSession/open(_:_:snapshotsOutput:)``), so the
 /// disk work overlaps decoding, validation and the single-threaded layout, and the plan compares without
 /// reading.
 ///
@@ -39,25 +39,24 @@ final class TreeSnapshot: @unchecked Sendable {
     /// Signalled when the walk has finished.
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Walks `directories` below `root` (a path ending in `/`): on a thread of its own on another core when
-    /// `inBackground`, else before returning.
+    /// Walks `directories` below `root` (a path ending in `/`): on the first helper thread when
+    /// `inBackground` and it can be started, else before returning.
     init(root: String, directories: [String], budget: Int = defaultBudget, inBackground: Bool = false) {
         self.root = root
         self.directories = directories
         let walked = Walked()
         self.walked = walked
         let finished = finished
-        guard inBackground else {
+        let walk = { @Sendable in
             walked.contents = Self.walk(root: root, directories: directories, budget: budget)
             finished.signal()
-            return
         }
-        // Detached: the thread ends as soon as the walk does, and the emitting lanes started later reuse its
-        // stack and its malloc arena instead of mapping new ones.
-        PinnedThread {
-            walked.contents = Self.walk(root: root, directories: directories, budget: budget)
-            finished.signal()
-        }.detach()
+        // On helper 0, which runs the emitting lane handed to it later only once the walk is done.
+        if inBackground, let helper = HelperThread.numbered(0) {
+            helper.run(walk)
+        } else {
+            walk()
+        }
     }
 
     /// Every regular file below `folders` (relative to `root`, which ends in `/`), listed the same way but

@@ -1,33 +1,43 @@
+import Dispatch
 import Synchronization
 
-/// Runs the iterations of a loop on several threads: the caller's and helpers on other CPUs
-/// (``PinnedThread``). Each thread takes the next iteration not yet taken, so a helper that starts late, or
-/// a long iteration, does not leave the others waiting.
+/// Runs the iterations of a loop on several threads: the caller's and the shared helpers on other CPUs
+/// (``HelperThread``). Each thread takes the next iteration not yet taken, so a helper that starts late (it
+/// finishes the jobs handed to it before), or a long iteration, does not leave the others waiting.
 public enum Lanes {
     /// Calls `body` once for each of `0..<iterations` on up to `lanes` threads, and returns when all calls
     /// have returned. The order of the calls is not defined, and calls run at the same time on different
     /// threads: `body` must only touch what its iteration owns (its own slot of a buffer, say).
+    ///
+    /// A helper still busy with earlier jobs when the caller has taken the last iteration is not waited for.
+    /// Called on a helper, everything runs on that helper.
     public static func run(iterations: Int, lanes: Int, _ body: (Int) -> Void) {
         let helpers = min(lanes, iterations) - 1
-        guard helpers > 0 else {
+        guard helpers > 0, !HelperThread.isCurrent else {
             for index in 0..<iterations { body(index) }
             return
         }
         let next = Counter()
         withoutActuallyEscaping(body) { body in
-            // Every helper is joined before this returns, so `body` does not outlive the call.
-            nonisolated(unsafe) let body = body
-            let drain = { @Sendable in
-                while true {
-                    let index = next.take()
-                    guard index < iterations else { return }
-                    body(index)
-                }
+            var shares: [Share] = []
+            for number in 0..<helpers {
+                guard let helper = HelperThread.numbered(number) else { break }
+                let share = Share(body: body, iterations: iterations, next: next)
+                helper.run { share.take() }
+                shares.append(share)
             }
-            var threads: [PinnedThread] = []
-            for helper in 0..<helpers { threads.append(PinnedThread(away: helper, drain)) }
-            drain()
-            while let thread = threads.popLast() { thread.join() }
+            drain(body, iterations: iterations, next: next)
+            // Every share lets go of `body` before this returns, so `body` does not outlive the call.
+            for share in shares { share.end() }
+        }
+    }
+
+    /// Calls `body` with each iteration not yet taken, until none is left.
+    private static func drain(_ body: (Int) -> Void, iterations: Int, next: Counter) {
+        while true {
+            let index = next.take()
+            guard index < iterations else { return }
+            body(index)
         }
     }
 
@@ -37,5 +47,56 @@ public enum Lanes {
 
         /// The next index, counting up from 0 across all callers.
         func take() -> Int { value.add(1, ordering: .relaxed).oldValue }
+    }
+
+    /// One helper's part of a run: the helper takes it when it gets to it (``take()``), unless the caller,
+    /// done first, has withdrawn it (``end()``).
+    private final class Share: @unchecked Sendable {
+        private static let waiting = 0
+        private static let taken = 1
+        private static let withdrawn = 2
+
+        private let state = Atomic<Int>(Share.waiting)
+        /// Touched by the helper only once it has taken the share, and by the caller only once the helper
+        /// has finished or can no longer take it.
+        private var body: ((Int) -> Void)?
+        private let iterations: Int
+        private let next: Counter
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(body: @escaping (Int) -> Void, iterations: Int, next: Counter) {
+            self.body = body
+            self.iterations = iterations
+            self.next = next
+        }
+
+        /// On the helper: takes iterations until none is left, unless the share was withdrawn.
+        func take() {
+            guard
+                state.compareExchange(expected: Share.waiting, desired: Share.taken, ordering: .acquiringAndReleasing)
+                    .exchanged
+            else { return }
+            drainAndLetGo()
+            finished.signal()
+        }
+
+        /// Runs the iterations left and drops `body`, so that no reference to it is left once the caller has
+        /// been told the share is finished.
+        private func drainAndLetGo() {
+            if let body { drain(body, iterations: iterations, next: next) }
+            body = nil
+        }
+
+        /// On the caller, once it found no iteration left: withdraws the share if the helper has not taken
+        /// it, else waits until the helper has finished its iterations.
+        func end() {
+            if state.compareExchange(expected: Share.waiting, desired: Share.withdrawn, ordering: .acquiringAndReleasing)
+                .exchanged
+            {
+                body = nil
+            } else {
+                finished.wait()
+            }
+        }
     }
 }

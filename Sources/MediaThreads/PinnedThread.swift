@@ -14,29 +14,31 @@ import CMediaLinux
 /// starts within 0.1 ms (`Benchmarks/thread-start.c`, 100 fresh processes each way: median 2.0 ms placed by
 /// the scheduler, 85 of them over 0.5 ms; median 0.07 ms pinned, none over 0.13 ms).
 public struct PinnedThread {
-    private let thread: pthread_t?
+    private let thread: pthread_t
 
     /// Starts `body` on a new thread, pinned to the `away`-th CPU other than the caller's when there is one.
-    /// When no thread can be created, `body` runs on the caller before this returns.
-    public init(away: Int = 0, _ body: @escaping @Sendable () -> Void) {
-        let work = Work(body)
+    /// Nil when no thread could be created; `body` has then not run.
+    public init?(away: Int = 0, _ body: @escaping @Sendable () -> Void) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         _ = cmedialinux_pin_away(&attributes, Int32(away))
-        let context = Unmanaged.passRetained(work).toOpaque()
+        let context = Unmanaged.passRetained(Work(body)).toOpaque()
         #if canImport(Glibc)
             var created = pthread_t()
         #else
             var created: pthread_t?
         #endif
-        if pthread_create(&created, &attributes, Self.entry, context) == 0 {
-            thread = created
-        } else {
+        guard pthread_create(&created, &attributes, Self.entry, context) == 0 else {
             Unmanaged<Work>.fromOpaque(context).release()
-            thread = nil
-            work.run()
+            return nil
         }
+        #if canImport(Glibc)
+            thread = created
+        #else
+            guard let created else { return nil }  // set whenever `pthread_create` succeeds
+            thread = created
+        #endif
     }
 
     /// The thread's start routine: runs the ``Work`` passed as its context and releases it.
@@ -56,12 +58,12 @@ public struct PinnedThread {
 
     /// Waits until the thread has finished. Call either this or ``detach()``, once.
     public func join() {
-        if let thread { pthread_join(thread, nil) }
+        pthread_join(thread, nil)
     }
 
     /// Lets the thread finish on its own; its resources are released when it does.
     public func detach() {
-        if let thread { pthread_detach(thread) }
+        pthread_detach(thread)
     }
 
     /// The closure, kept alive by the thread until it has run.

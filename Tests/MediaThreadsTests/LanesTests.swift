@@ -1,3 +1,4 @@
+import Dispatch
 import MediaThreads
 import Synchronization
 import Testing
@@ -8,7 +9,7 @@ import Testing
     import Darwin
 #endif
 
-@Suite("lanes and pinned threads")
+@Suite("lanes, helper threads and pinned threads", .serialized)
 struct LanesTests {
     /// How often each index was called, and from which threads.
     private final class Record: Sendable {
@@ -49,13 +50,66 @@ struct LanesTests {
     }
 
     @Test("a pinned thread runs its work, and join waits for it")
-    func pinnedThreadJoins() {
+    func pinnedThreadJoins() throws {
         let record = Record(count: 1)
-        let thread = PinnedThread {
-            usleep(2_000)
-            record.call(0)
-        }
+        let thread = try #require(
+            PinnedThread {
+                usleep(2_000)
+                record.call(0)
+            })
         thread.join()
         #expect(record.calls == [1])
+    }
+
+    @Test("a helper runs its jobs one after another, in the order they were handed over")
+    func helperRunsInOrder() throws {
+        let helper = try #require(HelperThread.numbered(0))
+        let order = Mutex<[Int]>([])
+        let done = DispatchSemaphore(value: 0)
+        for job in 0..<20 {
+            helper.run {
+                usleep(job == 0 ? 2_000 : 0)  // the first is slowest: a second thread would finish others first
+                order.withLock { $0.append(job) }
+                if job == 19 { done.signal() }
+            }
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(order.withLock { $0 } == Array(0..<20))
+    }
+
+    @Test("the caller does not wait for a helper busy with an earlier job; it runs every iteration itself")
+    func busyHelperIsNotWaitedFor() throws {
+        let helper = try #require(HelperThread.numbered(0))
+        let release = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        helper.run {
+            _ = release.wait(timeout: .now() + 10)
+            released.signal()
+        }
+        let record = Record(count: 30)
+        let start = DispatchTime.now()
+        Lanes.run(iterations: 30, lanes: 2) { index in record.call(index) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        release.signal()
+        #expect(released.wait(timeout: .now() + 10) == .success)
+        #expect(record.calls == Array(repeating: 1, count: 30))
+        #expect(record.threadCount == 1)
+        #expect(seconds < 5, "Lanes.run waited \(seconds) s for the busy helper")
+    }
+
+    @Test("on a helper, Lanes runs every iteration on that helper instead of waiting for itself")
+    func lanesOnAHelper() throws {
+        let helper = try #require(HelperThread.numbered(0))
+        let record = Record(count: 50)
+        let done = DispatchSemaphore(value: 0)
+        helper.run {
+            #expect(HelperThread.isCurrent)
+            Lanes.run(iterations: 50, lanes: 4) { index in record.call(index) }
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(record.calls == Array(repeating: 1, count: 50))
+        #expect(record.threadCount == 1)
+        #expect(!HelperThread.isCurrent)
     }
 }
