@@ -72,10 +72,10 @@ public enum Lanes {
 
         /// On the helper: takes iterations until none is left, unless the share was withdrawn.
         func take() {
-            guard
-                state.compareExchange(expected: Share.waiting, desired: Share.taken, ordering: .acquiringAndReleasing)
-                    .exchanged
-            else { return }
+            let taken = state.compareExchange(
+                expected: Share.waiting, desired: Share.taken, ordering: .acquiringAndReleasing
+            ).exchanged
+            guard taken else { return }
             drainAndLetGo()
             finished.signal()
         }
@@ -90,9 +90,10 @@ public enum Lanes {
         /// On the caller, once it found no iteration left: withdraws the share if the helper has not taken
         /// it, else waits until the helper has finished its iterations.
         func end() {
-            if state.compareExchange(expected: Share.waiting, desired: Share.withdrawn, ordering: .acquiringAndReleasing)
-                .exchanged
-            {
+            let withdrawn = state.compareExchange(
+                expected: Share.waiting, desired: Share.withdrawn, ordering: .acquiringAndReleasing
+            ).exchanged
+            if withdrawn {
                 body = nil
             } else {
                 finished.wait()
