@@ -12,6 +12,7 @@ struct AppTranslator {
     var folder: String { "\(stack.repo.appsDir)/\(app.namespace)/\(app.name)" }
 
     func add(to layout: inout FluxLayout) {
+        let folder = self.folder
         let kustomization = FluxKustomization(
             name: app.name.rawValue, namespace: app.namespace, path: "./\(folder)/app", source: stack.repo.source,
             dependsOn: app.dependsOn, wait: app.hasDependents, substituteFrom: stack.repo.substituteFrom)

@@ -12,13 +12,14 @@ struct RunbookWriter {
     let policies: NetworkPolicies?
 
     func markdown() -> String {
-        // One string, appended line by line: collecting the lines in an array to join them, and splitting the
-        // diagram into lines first, cost a fifth of writing a runbook.
-        var text = ""
+        // The UTF-8 bytes, appended line by line: an append to a `String` cost about 400 instructions, a third
+        // of writing a runbook; collecting the lines to join them cost a fifth.
+        var text: [UInt8] = []
+        text.reserveCapacity(16 * 1024)
         func add(_ lines: [String]) {
             for line in lines {
-                text += line
-                text += "\n"
+                text.append(contentsOf: line.utf8)
+                text.append(UInt8(ascii: "\n"))
             }
         }
         add([
@@ -36,11 +37,11 @@ struct RunbookWriter {
             ])
         }
         add(["", "```mermaid"])
-        text += diagram.text  // ends with a newline
+        text.append(contentsOf: diagram.text.utf8)  // ends with a newline
         add(["```"])
         for app in apps { add([""] + section(app)) }
         add(restoreSection() + alertSection() + networkSection())
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     private func section(_ app: ResolvedApp) -> [String] {
