@@ -45,24 +45,40 @@ struct FileTreeWriter {
         _ files: [RenderedFile], managedDirectories: [String], lanes: Int = 1, snapshot: TreeSnapshot? = nil
     ) throws(Failure) -> TreePlan {
         let before = (snapshot ?? TreeSnapshot(root: base, directories: managedDirectories)).take()
+        let rest = TreeSnapshot.listing(root: base, folders: before.unwalked).files
+        // The files found, and the rendered files, in byte order: paired in one pass.
+        let found = rest.isEmpty ? before.files : TreeSnapshot.inByteOrder(before.files + rest)
+        let rendered = Self.inByteOrder(files)
         // The snapshot entered its folders without following a link: they need no second look.
-        var checked = CheckedFolders(safe: before.folders)
+        var checked = CheckedFolders(walked: Set(before.folders))
         var sources: [Source] = []
-        sources.reserveCapacity(files.count)
-        for file in files {
+        sources.reserveCapacity(rendered.count)
+        var others: [TreeSnapshot.FoundFile] = []
+        var cursor = 0
+        for file in rendered {
             // The file itself is checked by the read, which refuses a symbolic link.
             let target = try target(file.path, checked: &checked, checkingFile: false)
-            if case .some(.some(let bytes)) = before.files[BytePath(file.path)] {
-                sources.append(.read(bytes))
+            while cursor < found.count, found[cursor].path.precedesInByteOrder(file.path) {
+                others.append(found[cursor])
+                cursor += 1
+            }
+            if cursor < found.count, found[cursor].path.hasSameBytes(as: file.path) {
+                if let bytes = found[cursor].bytes {
+                    sources.append(.read(bytes))
+                } else {
+                    sources.append(target.mayExist ? .disk(target.path) : .nothing)
+                }
+                cursor += 1
             } else {
                 sources.append(target.mayExist ? .disk(target.path) : .nothing)
             }
         }
-        let found = Self.compare(files, with: sources, lanes: lanes)
+        others += found[cursor...]
+        let existing = Self.compare(rendered, with: sources, lanes: lanes)
         var changes: [TreePlan.Change] = []
-        changes.reserveCapacity(files.count)
+        changes.reserveCapacity(rendered.count)
         var handWritten: [String] = []
-        for (file, existing) in zip(files, found) {
+        for (file, existing) in zip(rendered, existing) {
             switch existing {
             case .missing:
                 changes.append(TreePlan.Change(path: file.path, kind: .add, old: nil, new: file.contents))
@@ -78,27 +94,34 @@ struct FileTreeWriter {
                 throw Failure(message: "cannot read '\(file.path)': \(failure.message)")
             }
         }
-        changes += try removals(among: before, rendered: Set(files.map { BytePath($0.path) }), checked: &checked)
-        changes.sort { $0.path.precedesInByteOrder($1.path) }
+        let removals = try removals(of: others, checked: &checked)
+        if !removals.isEmpty {
+            changes += removals
+            changes.sort { $0.path.precedesInByteOrder($1.path) }
+        }
         return TreePlan(changes: changes, handWritten: handWritten)
     }
 
-    /// The generated files under the managed folders that the render no longer produces, in path order.
+    /// `files` sorted by path bytes: as they are when they come from the renderer.
+    private static func inByteOrder(_ files: [RenderedFile]) -> [RenderedFile] {
+        let sorted = zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }
+        return sorted ? files : files.sorted { $0.path.precedesInByteOrder($1.path) }
+    }
+
+    /// The generated files among `others` (files under the managed folders that the render no longer
+    /// produces, in path order).
     private func removals(
-        among before: TreeSnapshot.Contents, rendered: Set<BytePath>, checked: inout CheckedFolders
+        of others: [TreeSnapshot.FoundFile], checked: inout CheckedFolders
     ) throws(Failure) -> [TreePlan.Change] {
-        let rest = TreeSnapshot.listing(root: base, folders: before.unwalked)
-        let others = (Array(before.files.keys) + Array(rest.files.keys)).filter { !rendered.contains($0) }
         var removals: [TreePlan.Change] = []
-        for path in others.map(\.description).sortedByBytes() {
-            let prefetched = before.files[BytePath(path)] ?? nil
+        for other in others {
             guard
-                let text = prefetched.map({ String(decoding: $0, as: UTF8.self) })
-                    ?? (try? FileSystem.read(base + path)),
+                let text = other.bytes.map({ String(decoding: $0, as: UTF8.self) })
+                    ?? (try? FileSystem.read(base + other.path)),
                 Self.isGenerated(text)
             else { continue }
-            _ = try target(path, checked: &checked)  // refuse now, before anything is written
-            removals.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
+            _ = try target(other.path, checked: &checked)  // refuse now, before anything is written
+            removals.append(TreePlan.Change(path: other.path, kind: .remove, old: text, new: nil))
         }
         return removals
     }
@@ -186,14 +209,25 @@ struct FileTreeWriter {
 
     // MARK: paths
 
-    /// The folders on the way to written files that were checked: those that exist and are no symbolic link,
-    /// and those that do not exist yet (nothing below them can exist either).
+    /// The folders on the way to written files that were checked: those the snapshot entered, those that
+    /// exist and are no symbolic link, and those that do not exist yet (nothing below them can exist either).
     private struct CheckedFolders {
+        /// The folders the snapshot entered. A `String` set matches canonically equal names, so a match counts
+        /// only when its bytes are the same; it hashes with the conformance the process already looked up,
+        /// where the first ``BytePath`` set costs a scan of every library's conformances.
+        var walked: Set<String> = []
         var safe: Set<BytePath> = []
         var missing: Set<BytePath> = []
         /// The folder of the last file found safe: paths come sorted, so most files share it, and comparing
-        /// it costs less than hashing.
-        var lastSafe: BytePath?
+        /// it costs less than looking it up.
+        var lastSafe: Substring?
+
+        /// Whether `folder` is known to be safe.
+        func isSafe(_ folder: Substring) -> Bool {
+            let name = String(folder)
+            if let index = walked.firstIndex(of: name), walked[index].hasSameBytes(as: name) { return true }
+            return !safe.isEmpty && safe.contains(BytePath(folder))
+        }
     }
 
     /// The absolute path of a relative path, and whether a file may be there already (false when a folder on
@@ -207,10 +241,12 @@ struct FileTreeWriter {
         }
         var folderIsMissing = false
         if let lastSlash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            let parent = BytePath(path[..<lastSlash])
-            if checked.lastSafe == parent || checked.safe.contains(parent) {
+            let parent = path[..<lastSlash]
+            if let lastSafe = checked.lastSafe, BytePath(lastSafe) == BytePath(parent) {
+                // The same folder as the last file's.
+            } else if checked.isSafe(parent) {
                 checked.lastSafe = parent
-            } else if checked.missing.contains(parent) {
+            } else if !checked.missing.isEmpty, checked.missing.contains(BytePath(parent)) {
                 folderIsMissing = true
             } else {
                 for slash in path.utf8.indices where path.utf8[slash] == UInt8(ascii: "/") {
@@ -220,7 +256,7 @@ struct FileTreeWriter {
                         checked.missing.insert(folder)
                         continue
                     }
-                    if checked.safe.contains(folder) { continue }
+                    if checked.isSafe(folder.text) { continue }
                     switch FileSystem.kind(of: base + folder.text) {
                     case .symbolicLink:
                         throw Failure(message: "refusing to write '\(path)': '\(folder)' is a symbolic link")

@@ -11,18 +11,42 @@ import MediaThreads
 /// starting at the output root, so every folder it entered is a real folder. Temporary files of a write in
 /// progress are left out.
 final class TreeSnapshot: @unchecked Sendable {
-    /// What the walk found.
+    /// What the walk found. Paths are relative to the root.
     struct Contents {
-        /// Every regular file below the walked folders, by path relative to the root: its bytes, or nil when
-        /// it was not read (over the budget, or unreadable: the plan reads it again and reports why).
-        var files: [BytePath: [UInt8]?] = [:]
-        /// The folders the walk entered, relative to the root: each was a real folder, no symbolic link.
-        var folders: Set<BytePath> = []
+        /// Every regular file below the walked folders, each once, sorted by path bytes: the order of the
+        /// rendered files, so the plan pairs them in one pass instead of looking each one up.
+        var files: [FoundFile] = []
+        /// The folders the walk entered, each a real folder, no symbolic link; parents before children.
+        var folders: [String] = []
         /// The folders below which the walk stopped when its budget ran out, for the plan to list with
         /// ``listing(root:folders:)`` (a large tree is read in the plan, not held twice). A managed folder
         /// that cannot be entered (a symbolic link, a file, no permission) is neither walked nor listed:
         /// nothing is removed through it, and a file rendered below it is refused when it is checked.
         var unwalked: [String] = []
+    }
+
+    /// `files` sorted by path bytes, each path once: a file listed twice would be paired with a rendered file
+    /// once and taken the second time for one the render no longer produces.
+    static func inByteOrder(_ files: [FoundFile]) -> [FoundFile] {
+        if isInByteOrder(files) { return files }
+        var files = files
+        files.sort { $0.path.precedesInByteOrder($1.path) }
+        files.removeRepeats { $0.path.hasSameBytes(as: $1.path) }
+        return files
+    }
+
+    /// Whether each path sorts strictly after the one before it.
+    private static func isInByteOrder(_ files: [FoundFile]) -> Bool {
+        files.indices.dropFirst().allSatisfy { files[$0 - 1].path.precedesInByteOrder(files[$0].path) }
+    }
+
+    /// A regular file the walk found.
+    struct FoundFile: Equatable {
+        /// Its path relative to the root.
+        var path: String
+        /// Its bytes, or nil when they were not read (over the budget, or unreadable: the plan reads it again
+        /// and reports why).
+        var bytes: [UInt8]?
     }
 
     /// At most about this many bytes of file content are read (1 MiB; a 40-app tree has 0.22 MiB). Past it,
@@ -84,7 +108,9 @@ final class TreeSnapshot: @unchecked Sendable {
         let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFolder >= 0 else { return contents }
         defer { close(rootFolder) }
-        for directory in directories {
+        // Each folder's files come out in byte order (see `list`), and so do all of them when the folders are
+        // taken in that order and none lies inside another; else they are sorted at the end.
+        for directory in Entry.sortedAsPaths(directories.map { Entry(name: $0, isFolder: true) }).map(\.name) {
             var folder = rootFolder
             var relative = ""
             var entered = true
@@ -97,23 +123,26 @@ final class TreeSnapshot: @unchecked Sendable {
                 }
                 folder = next
                 relative = relative.isEmpty ? String(part) : relative + "/" + part
-                contents.folders.insert(BytePath(relative))
+                contents.folders.append(relative)
             }
             if entered, folder != rootFolder {
                 list(folder, at: relative, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
             }
         }
+        contents.files = inByteOrder(contents.files)
         return contents
     }
 
-    /// Lists the open folder `descriptor` (at `relative`) and the folders below it, and closes it.
+    /// Lists the open folder `descriptor` (at `relative`) and the folders below it, and closes it. The entries
+    /// are taken in the byte order of their paths, each folder's just before what sorts after everything
+    /// below it, so files are found in the byte order of their paths.
     private static func list(
         _ descriptor: Int32, at relative: String, into contents: inout Contents, budget: inout Int,
         stopsAtBudget: Bool
     ) {
         defer { close(descriptor) }
         let folder = descriptor
-        var subfolders: [String] = []
+        var entries: [Entry] = []
         _ = FolderEntries.forEach(in: folder) { name, listedType in
             if AtomicFile.isTemporary(name) { return }
             var type = listedType
@@ -126,27 +155,84 @@ final class TreeSnapshot: @unchecked Sendable {
                 default: return
                 }
             }
-            if type == UInt8(DT_DIR) {
-                subfolders.append(name)
-            } else if type == UInt8(DT_REG) {
+            if type == UInt8(DT_DIR) || type == UInt8(DT_REG) {
+                entries.append(Entry(name: name, isFolder: type == UInt8(DT_DIR)))
+            }
+        }
+        for entry in Entry.sortedAsPaths(entries) {
+            let path = relative + "/" + entry.name
+            guard entry.isFolder else {
                 var bytes: [UInt8]?
-                if budget > 0, let read = try? FileSystem.bytes(named: name, in: folder) {
+                if budget > 0, let read = try? FileSystem.bytes(named: entry.name, in: folder) {
                     bytes = read
                     budget -= read.count
                 }
-                contents.files.updateValue(bytes, forKey: BytePath(relative + "/" + name))
+                contents.files.append(FoundFile(path: path, bytes: bytes))
+                continue
             }
-        }
-        for name in subfolders {
-            let path = relative + "/" + name
             guard budget > 0 || !stopsAtBudget else {
                 contents.unwalked.append(path)
                 continue
             }
-            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let child = openat(folder, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
-            contents.folders.insert(BytePath(path))
+            contents.folders.append(path)
             list(child, at: path, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
         }
+    }
+
+    /// A file or folder in a folder.
+    private struct Entry {
+        var name: String
+        var isFolder: Bool
+
+        /// Whether the paths of this entry sort before those of `other`, by bytes: a folder counts as its
+        /// name followed by `/`, the start of every path below it.
+        func sortsBefore(_ other: Entry) -> Bool {
+            var left = name
+            var right = other.name
+            return left.withUTF8 { leftBytes in
+                right.withUTF8 { rightBytes in
+                    var index = 0
+                    while true {
+                        let leftByte = Self.byte(at: index, of: leftBytes, isFolder: isFolder)
+                        let rightByte = Self.byte(at: index, of: rightBytes, isFolder: other.isFolder)
+                        if leftByte != rightByte { return leftByte < rightByte }
+                        if leftByte < 0 { return false }
+                        index += 1
+                    }
+                }
+            }
+        }
+
+        /// `entries` in the byte order of their paths, by insertion: a folder holds a few entries.
+        static func sortedAsPaths(_ entries: [Entry]) -> [Entry] {
+            var entries = entries
+            for index in entries.indices.dropFirst() {
+                var place = index
+                while place > 0, entries[index].sortsBefore(entries[place - 1]) { place -= 1 }
+                if place < index { entries.insert(entries.remove(at: index), at: place) }
+            }
+            return entries
+        }
+
+        /// The byte at `index` of `name` followed by `/` for a folder, or -1 past the end.
+        private static func byte(at index: Int, of name: UnsafeBufferPointer<UInt8>, isFolder: Bool) -> Int {
+            if index < name.count { return Int(name[index]) }
+            return index == name.count && isFolder ? Int(UInt8(ascii: "/")) : -1
+        }
+    }
+}
+
+extension Array {
+    /// Removes each element that `isRepeat` of the one kept before it.
+    fileprivate mutating func removeRepeats(_ isRepeat: (Element, Element) -> Bool) {
+        guard count > 1 else { return }
+        var kept = 1
+        for index in 1..<count where !isRepeat(self[kept - 1], self[index]) {
+            swapAt(kept, index)
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

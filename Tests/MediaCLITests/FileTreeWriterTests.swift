@@ -120,6 +120,39 @@ struct FileTreeWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 
+    @Test("rendered files are paired with the files found by their bytes, whatever order the folders are listed in")
+    func pairedInByteOrder() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // '-' < '.' < '/' in bytes: "a-b/" and "a.b/" sort before "a/", though a walk lists "a" first.
+        let generated = "# \(MediaRender.generatedMarker)\n"
+        let files = ["a/x.yaml", "a-b/y.yaml", "a.b/w.yaml"].map {
+            RenderedFile(path: "kubernetes/apps/\($0)", contents: generated + "name: \($0)\n")
+        }
+        for file in files { try write(file.contents, to: folder.appendingPathComponent(file.path)) }
+        try write(generated, to: folder.appendingPathComponent("kubernetes/apps/a/z.yaml"))
+        try write("mine\n", to: folder.appendingPathComponent("kubernetes/apps/a-b/notes.txt"))
+        // The second managed folder lies inside the first: its files are found twice and counted once.
+        let managed = ["kubernetes/apps", "kubernetes/apps/a"]
+        let writer = FileTreeWriter(root: folder)
+        let planned = try writer.plan(files, managedDirectories: managed, lanes: 1)
+        let early = try writer.plan(
+            files.reversed(), managedDirectories: managed, snapshot: writer.snapshot(of: managed, inBackground: true))
+        // With no budget, the walk leaves the folders below `kubernetes/apps` to the plan, and still lists
+        // `kubernetes/apps/a`: the plan finds its files twice.
+        let unread = try writer.plan(
+            files, managedDirectories: managed,
+            snapshot: TreeSnapshot(root: folder.path + "/", directories: managed, budget: 0))
+        for plan in [planned, early, unread] {
+            #expect(
+                plan.changes.map { "\($0.kind) \($0.path)" } == [
+                    "unchanged kubernetes/apps/a-b/y.yaml", "unchanged kubernetes/apps/a.b/w.yaml",
+                    "unchanged kubernetes/apps/a/x.yaml", "remove kubernetes/apps/a/z.yaml",
+                ])
+            #expect(plan.handWritten.isEmpty)
+        }
+    }
+
     private func url(_ folder: URL, _ index: Int) -> URL { folder.appendingPathComponent(Self.files[index].path) }
 }
 
@@ -151,8 +184,8 @@ struct TreeSnapshotTests {
         let all = TreeSnapshot(root: root, directories: directories).take()
         #expect(
             all.files == [
-                "kubernetes/apps/media/a.yaml": Array("a\n".utf8),
-                "kubernetes/apps/media/sub/b.yaml": Array("bb\n".utf8),
+                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/a.yaml", bytes: Array("a\n".utf8)),
+                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/sub/b.yaml", bytes: Array("bb\n".utf8)),
             ])
         #expect(all.folders == ["kubernetes", "kubernetes/apps", "kubernetes/apps/media", "kubernetes/apps/media/sub"])
         #expect(all.unwalked.isEmpty)  // 'docs' is a link: neither walked nor left to list
@@ -164,6 +197,10 @@ struct TreeSnapshotTests {
         #expect(none.unwalked == ["kubernetes/apps/media"])
         // The plan lists what the walk left, without reading it.
         let rest = TreeSnapshot.listing(root: root, folders: none.unwalked)
-        #expect(rest.files == ["kubernetes/apps/media/a.yaml": nil, "kubernetes/apps/media/sub/b.yaml": nil])
+        #expect(
+            rest.files == [
+                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/a.yaml", bytes: nil),
+                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/sub/b.yaml", bytes: nil),
+            ])
     }
 }
