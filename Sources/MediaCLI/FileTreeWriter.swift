@@ -47,7 +47,7 @@ struct FileTreeWriter {
         let before = (snapshot ?? TreeSnapshot(root: base, directories: managedDirectories)).take()
         let rest = TreeSnapshot.listing(root: base, folders: before.unwalked).files
         // The files found, and the rendered files, in byte order: paired in one pass.
-        let found = rest.isEmpty ? before.files : TreeSnapshot.inByteOrder(before.files + rest)
+        let found = TreeSnapshot.merged(before.files, rest)
         let rendered = Self.inByteOrder(files)
         // The snapshot entered its folders without following a link: they need no second look.
         var checked = CheckedFolders(walked: Set(before.folders))

@@ -35,6 +35,28 @@ final class TreeSnapshot: @unchecked Sendable {
         return files
     }
 
+    /// The files of two lists in byte order, each path once (the first list's when both have it): a walk's
+    /// files and the listing of what it left. Both lists are in byte order, as walks give them.
+    static func merged(_ first: [FoundFile], _ second: [FoundFile]) -> [FoundFile] {
+        var merged: [FoundFile] = []
+        merged.reserveCapacity(first.count + second.count)
+        var left = 0
+        var right = 0
+        while left < first.count, right < second.count {
+            if second[right].path.precedesInByteOrder(first[left].path) {
+                merged.append(second[right])
+                right += 1
+            } else {
+                if first[left].path.hasSameBytes(as: second[right].path) { right += 1 }
+                merged.append(first[left])
+                left += 1
+            }
+        }
+        merged += first[left...]
+        merged += second[right...]
+        return merged
+    }
+
     /// Whether each path sorts strictly after the one before it.
     private static func isInByteOrder(_ files: [FoundFile]) -> Bool {
         files.indices.dropFirst().allSatisfy { files[$0 - 1].path.precedesInByteOrder(files[$0].path) }
