@@ -23,10 +23,24 @@ int cmedialinux_pin_away(pthread_attr_t *attributes, int index) {
     return -1;
 }
 
+int cmedialinux_usable_cpus(void) {
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return 1;
+    int count = CPU_COUNT(&allowed);
+    return count > 0 ? count : 1;
+}
+
 ssize_t cmedialinux_read_directory(int descriptor, void *buffer, size_t length) {
     return getdents64(descriptor, buffer, length);
 }
 #else
+#include <unistd.h>
+
+int cmedialinux_usable_cpus(void) {
+    long count = sysconf(_SC_NPROCESSORS_ONLN);
+    return count > 0 ? (int)count : 1;
+}
+
 int cmedialinux_pin_away(pthread_attr_t *attributes, int index) {
     (void)attributes;
     (void)index;

@@ -1,6 +1,7 @@
 import Foundation
 import MediaConfig
 import MediaKit
+import MediaThreads
 import MediaYAML
 
 /// A located, read, decoded and validated `mediactl.yaml`: the first stage of every command that works
@@ -49,7 +50,7 @@ struct ConfigSession {
         let outputRoot =
             invocation.value("--out").map(context.resolve) ?? location.url.deletingLastPathComponent()
         let snapshot =
-            snapshotsOutput && ProcessInfo.processInfo.activeProcessorCount > 1
+            snapshotsOutput && Lanes.available > 1
             ? FileTreeWriter(root: outputRoot).snapshot(of: RepoSettings().generatedFolders, inBackground: true)
             : nil
         let bytes: Data

@@ -1,6 +1,7 @@
 import Foundation
 import MediaKit
 import MediaRender
+import MediaThreads
 
 /// `render`, `diff` and `check` share this pipeline: config → stack → rendered files → a plan against
 /// the disk. Only the last step differs.
@@ -32,7 +33,7 @@ struct RenderPipeline {
         outputRoot: URL, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
     ) throws(FileTreeWriter.Failure) -> RenderPipeline {
         let renderer = Renderer(stack: stack, resolvedApps: resolvedApps)
-        let lanes = ProcessInfo.processInfo.activeProcessorCount
+        let lanes = Lanes.available
         let writer = FileTreeWriter(root: outputRoot)
         // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding
         // and the layout run on one core and leave the others idle.

@@ -1,3 +1,4 @@
+import CMediaLinux
 import Dispatch
 import Synchronization
 
@@ -5,6 +6,11 @@ import Synchronization
 /// (``HelperThread``). Each thread takes the next iteration not yet taken, so a helper that starts late (it
 /// finishes the jobs handed to it before), or a long iteration, does not leave the others waiting.
 public enum Lanes {
+    /// How many threads can run at once: the CPUs this process may run on. Foundation's
+    /// `activeProcessorCount` also reads the cgroup's CPU quota from files, a fifth of a millisecond before
+    /// a render can start its snapshot; a quota limits CPU time, not how many threads run side by side.
+    public static let available = Int(cmedialinux_usable_cpus())
+
     /// Calls `body` once for each of `0..<iterations` on up to `lanes` threads, and returns when all calls
     /// have returned. The order of the calls is not defined, and calls run at the same time on different
     /// threads: `body` must only touch what its iteration owns (its own slot of a buffer, say).
