@@ -25,7 +25,7 @@ public struct ExposureSettings: Hashable, Sendable {
     /// Ingress or Gateway API.
     public var mode = Mode.ingress
     /// The ingress class for each exposure level.
-    public var ingressClasses: [Exposure: String] = [.internal: "internal", .external: "external"]
+    public var ingressClasses: ExposureLevels<String> = [.internal: "internal", .external: "external"]
     /// Annotations that put an app behind forward auth (applied to exposed apps whose `auth` is true).
     public var authAnnotations: [String: String] = [:]
     /// Labels that put an app behind forward auth: a policy outside mediactl selects them (Envoy Gateway's
@@ -34,7 +34,7 @@ public struct ExposureSettings: Hashable, Sendable {
     /// The cert-manager ClusterIssuer for TLS certificates, if any.
     public var tlsIssuer: String?
     /// The gateway for each exposure level (used in gateway mode).
-    public var gateways: [Exposure: GatewayReference] = [
+    public var gateways: ExposureLevels<GatewayReference> = [
         .internal: GatewayReference(name: "envoy-internal", namespace: "network"),
         .external: GatewayReference(name: "envoy-external", namespace: "network"),
     ]

@@ -164,6 +164,22 @@ struct NamesAndValuesTests {
     }
 }
 
+@Suite("exposure levels")
+struct ExposureLevelsTests {
+    @Test("values are read and set by level like a dictionary's, and none never has one")
+    func byLevel() {
+        var classes: ExposureLevels<String> = [.internal: "lan", .none: "ignored"]
+        #expect(classes[.internal] == "lan")
+        #expect(classes[.external] == nil)
+        #expect(classes[.none] == nil)
+        classes[.external] = "wan"
+        classes[.none] = "ignored"
+        classes[.internal] = nil
+        #expect(classes == ExposureLevels(internal: nil, external: "wan"))
+        #expect(classes[.none] == nil)
+    }
+}
+
 @Suite("byte order")
 struct ByteOrderTests {
     @Test("precedesInByteOrder agrees with comparing the UTF-8 bytes one by one")
@@ -180,12 +196,17 @@ struct ByteOrderTests {
             strings.append(String(decoding: bytes, as: UTF8.self))
         }
         var disagreements = 0
+        var sameBytesDisagreements = 0
         let pairs = Array(zip(strings, strings.shuffled(using: &generator))) + Array(zip(strings, strings))
-        for (left, right) in pairs
-        where left.precedesInByteOrder(right) != left.utf8.lexicographicallyPrecedes(right.utf8) {
-            disagreements += 1
+        for (left, right) in pairs {
+            if left.precedesInByteOrder(right) != left.utf8.lexicographicallyPrecedes(right.utf8) { disagreements += 1 }
+            if left.hasSameBytes(as: right) != left.utf8.elementsEqual(right.utf8) { sameBytesDisagreements += 1 }
         }
         #expect(disagreements == 0)
+        #expect(sameBytesDisagreements == 0)
+        // Canonically equal, so `==`, but not the same bytes: two names on disk.
+        #expect("\u{E9}" == "e\u{301}")
+        #expect(!"\u{E9}".hasSameBytes(as: "e\u{301}"))
         let sortsByBytes = strings.sortedByBytes() == strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         #expect(sortsByBytes, "sortedByBytes disagrees with the bytes")
     }
