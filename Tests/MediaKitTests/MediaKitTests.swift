@@ -180,6 +180,21 @@ struct ExposureLevelsTests {
     }
 }
 
+@Suite("joining strings")
+struct StringJoiningTests {
+    @Test("joined(separator:) puts the separator between the strings, as the standard library does")
+    func likeTheStandardLibrary() {
+        let cases: [[String]] = [[], [""], ["a"], ["a", "b"], ["", "", ""], ["caf\u{E9}", "e\u{301}", "🎬", "x"]]
+        for strings in cases {
+            for separator in ["", ", ", "→"] {
+                let expected = strings.isEmpty ? "" : strings.dropFirst().reduce(strings[0]) { $0 + separator + $1 }
+                let joined = strings.joined(separator: separator)
+                #expect(Array(joined.utf8) == Array(expected.utf8), "\(strings) with '\(separator)'")
+            }
+        }
+    }
+}
+
 @Suite("byte order")
 struct ByteOrderTests {
     @Test("precedesInByteOrder agrees with comparing the UTF-8 bytes one by one")
