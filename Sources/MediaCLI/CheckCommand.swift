@@ -108,7 +108,7 @@ struct CheckCommand {
         }
         for entry in drift {
             let file = GitHubAnnotations.relativePath(
-                session.outputRoot.appendingPathComponent(entry.path), to: directory)
+                URL(fileURLWithPath: PathText.appending(entry.path, to: session.outputRoot)), to: directory)
             text += GitHubAnnotations.line(
                 .error, file: file, title: "mediactl check",
                 message: "\(entry.message); run 'mediactl render' and commit the result")

@@ -6,44 +6,46 @@ struct ConfigLocator {
     /// The config file's name.
     static let fileName = "mediactl.yaml"
 
-    /// A located config: its URL and the path to print in diagnostics (as the user wrote it, or
+    /// A located config: its path and the path to print in diagnostics (as the user wrote it, or
     /// relative to the working directory when discovered).
     struct Location: Equatable {
-        /// The absolute location.
-        var url: URL
+        /// The absolute path.
+        var path: String
         /// The path shown to the user.
         var displayPath: String
+
+        /// The absolute location as a file URL.
+        var url: URL { URL(fileURLWithPath: path) }
     }
 
     let context: CommandContext
 
-    /// Locates the config, or returns the message to print when there is none.
+    /// Locates the config, or returns the message to print when there is none. Paths are looked at as
+    /// strings (``PathText``), and links are followed as opening the file would.
     func locate(explicit: String?) -> Result<Location, LocateError> {
-        let fileManager = FileManager.default
         if let explicit {
-            var url = context.resolve(explicit)
+            var path = context.absolutePath(explicit)
             var display = explicit
-            var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                url = url.appendingPathComponent(Self.fileName)
+            if FileSystem.kind(followingLinksAt: path) == .directory {
+                path = PathText.appending(Self.fileName, to: path)
                 display = (explicit.hasSuffix("/") ? explicit : explicit + "/") + Self.fileName
             }
-            guard fileManager.fileExists(atPath: url.path) else {
+            guard FileSystem.kind(followingLinksAt: path) != nil else {
                 return .failure(LocateError(message: "cannot read '\(display)': no such file"))
             }
-            return .success(Location(url: url, displayPath: display))
+            return .success(Location(path: path, displayPath: display))
         }
-        var directory = context.currentDirectory.standardizedFileURL
+        var directory = context.currentDirectoryPath
         var hops = 0
         let stop = gitRoot(from: directory)
         while true {
-            let candidate = directory.appendingPathComponent(Self.fileName)
-            if fileManager.fileExists(atPath: candidate.path) {
+            let candidate = PathText.appending(Self.fileName, to: directory)
+            if FileSystem.kind(followingLinksAt: candidate) != nil {
                 let display = String(repeating: "../", count: hops) + Self.fileName
-                return .success(Location(url: candidate, displayPath: display))
+                return .success(Location(path: candidate, displayPath: display))
             }
-            guard let stop, directory.path != stop.path, directory.path != "/" else { break }
-            directory = directory.deletingLastPathComponent()
+            guard let stop, directory != stop, directory != "/" else { break }
+            directory = PathText.parent(of: directory)
             hops += 1
         }
         let searched =
@@ -53,13 +55,13 @@ struct ConfigLocator {
                 message: "no \(Self.fileName) \(searched); pass --config PATH or create one with 'mediactl init'"))
     }
 
-    /// The nearest folder at or above `directory` that holds `.git`, if any.
-    private func gitRoot(from directory: URL) -> URL? {
+    /// The nearest folder at or above `directory` (an absolute path) that holds `.git`, if any.
+    private func gitRoot(from directory: String) -> String? {
         var current = directory
         while true {
-            if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return current }
-            if current.path == "/" || current.path.isEmpty { return nil }
-            current = current.deletingLastPathComponent()
+            if FileSystem.kind(followingLinksAt: PathText.appending(".git", to: current)) != nil { return current }
+            if current == "/" { return nil }
+            current = PathText.parent(of: current)
         }
     }
 }

@@ -15,8 +15,8 @@ struct ConfigSession {
     let result: ConfigLoadResult
     /// Every diagnostic: decoding and validation, sorted by position.
     let diagnostics: [Diagnostic]
-    /// The root of the Flux repository: `--out`, or the config file's folder.
-    let outputRoot: URL
+    /// The root of the Flux repository, an absolute path: `--out`, or the config file's folder.
+    let outputRoot: String
     /// The walk of the default generated folders under ``outputRoot``, when ``open(_:_:snapshotsOutput:)``
     /// was asked to start it.
     let snapshot: TreeSnapshot?
@@ -47,17 +47,20 @@ struct ConfigSession {
             terminal.error(failure.message)
             return nil
         }
-        let outputRoot =
-            invocation.value("--out").map(context.resolve) ?? location.url.deletingLastPathComponent()
+        let outputRoot = invocation.value("--out").map(context.absolutePath) ?? PathText.parent(of: location.path)
         let snapshot =
             snapshotsOutput && Lanes.available > 1
             ? FileTreeWriter(root: outputRoot).snapshot(of: RepoSettings().generatedFolders, inBackground: true)
             : nil
-        let bytes: Data
-        do {
-            bytes = try Data(contentsOf: location.url)
+        let bytes: [UInt8]
+        do throws(FileSystem.ReadFailure) {
+            guard let read = try FileSystem.bytes(followingLinksAt: location.path) else {
+                terminal.error("cannot read '\(location.displayPath)': no such file")
+                return nil
+            }
+            bytes = read
         } catch {
-            terminal.error("cannot read '\(location.displayPath)': \(error.localizedDescription)")
+            terminal.error("cannot read '\(location.displayPath)': \(error.message)")
             return nil
         }
         let result = ConfigLoader.load(bytes: bytes)

@@ -15,6 +15,18 @@ enum FileSystem {
     static func kind(of path: String) -> Kind? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
+        return kind(info)
+    }
+
+    /// The kind of what `path` leads to, following symbolic links as opening it would, or nil when nothing
+    /// is there.
+    static func kind(followingLinksAt path: String) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return kind(info)
+    }
+
+    private static func kind(_ info: stat) -> Kind {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular
         case S_IFDIR: return .directory
@@ -52,6 +64,12 @@ enum FileSystem {
     /// by `open` itself (`O_NOFOLLOW`), so no separate `lstat` is needed.
     static func bytes(of path: String) throws(ReadFailure) -> [UInt8]? {
         try bytes(ofOpened: open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC))
+    }
+
+    /// The bytes of the regular file `path` leads to, following symbolic links (a config may be one), nil
+    /// when there is no file.
+    static func bytes(followingLinksAt path: String) throws(ReadFailure) -> [UInt8]? {
+        try bytes(ofOpened: open(path, O_RDONLY | O_CLOEXEC))
     }
 
     /// The bytes of the regular file `name` in the open folder `folder` (see ``bytes(of:)``).

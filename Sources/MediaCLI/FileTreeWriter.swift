@@ -13,16 +13,19 @@ struct FileTreeWriter {
         let message: String
     }
 
-    /// The root of the Flux repository.
-    let root: URL
+    /// The root of the Flux repository, an absolute path.
+    let rootPath: String
     /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
     let base: String
 
-    /// A writer for the tree under `root`.
-    init(root: URL) {
-        self.root = root
-        self.base = root.path + "/"
+    /// A writer for the tree under the absolute path `root`.
+    init(root: String) {
+        rootPath = root
+        base = root.hasSuffix("/") ? root : root + "/"
     }
+
+    /// A writer for the tree under the file URL `root`.
+    init(root: URL) { self.init(root: root.path) }
 
     private var fileManager: FileManager { .default }
 
@@ -311,7 +314,7 @@ struct FileTreeWriter {
     /// Removes the folders a removal left empty, up to (not including) the root.
     private func removeEmptyFolders(above url: URL) {
         var folder = url.deletingLastPathComponent()
-        while folder.path.count > root.path.count,
+        while folder.path.count > rootPath.count,
             (try? fileManager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
         {
             try? fileManager.removeItem(at: folder)

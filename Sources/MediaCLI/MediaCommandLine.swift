@@ -9,7 +9,7 @@ public enum MediaCommandLine {
         let context = CommandContext(
             arguments: Array(CommandLine.arguments.dropFirst()),
             environment: ProcessInfo.processInfo.environment,
-            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            currentDirectoryPath: FileManager.default.currentDirectoryPath,
             standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
             writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             writeError: { FileHandle.standardError.write(Data($0.utf8)) })

@@ -30,7 +30,7 @@ struct RenderPipeline {
     /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders under the same root.
     /// `resolvedApps` are the stack's apps when already resolved (``ConfigSession/resolvedApps``).
     static func make(
-        outputRoot: URL, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
+        outputRoot: String, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
     ) throws(FileTreeWriter.Failure) -> RenderPipeline {
         let renderer = Renderer(stack: stack, resolvedApps: resolvedApps)
         let lanes = Lanes.available
