@@ -144,7 +144,7 @@ final class TreeSnapshot: @unchecked Sendable {
                     break
                 }
                 folder = next
-                relative = relative.isEmpty ? String(part) : relative + "/" + part
+                relative = relative.isEmpty ? String(part) : relative + "/" + String(part)
                 contents.folders.append(relative)
             }
             if entered, folder != rootFolder {

@@ -21,12 +21,12 @@ struct ConfigScope {
 
     /// The mapping this scope is inside, as a field: `'resources' in app 'plex'`.
     var selfField: String {
-        "'" + keyPrefix.dropLast() + "'" + (owner.map { " in " + $0 } ?? "")
+        "'" + String(keyPrefix.dropLast()) + "'" + (owner.map { " in " + $0 } ?? "")
     }
 
     /// This scope for messages about an unknown key: `app 'plex'`, `'repo'`, or `the top level`.
     var place: String {
-        let path = keyPrefix.isEmpty ? nil : "'" + keyPrefix.dropLast() + "'"
+        let path = keyPrefix.isEmpty ? nil : "'" + String(keyPrefix.dropLast()) + "'"
         switch (path, owner) {
         case (let path?, let owner?): return path + " in " + owner
         case (let path?, nil): return path

@@ -80,12 +80,12 @@ public struct AppResolver: Sendable {
             var result = ""
             var rest = Substring(text)
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                result += rest[..<open]
+                result += String(rest[..<open])
                 let name = rest[rest.index(after: open)..<close]
                 result += value(of: name) ?? String(rest[open...close])
                 rest = rest[rest.index(after: close)...]
             }
-            return result + rest
+            return result + String(rest)
         }
 
         private func value(of name: Substring) -> String? {
