@@ -59,14 +59,36 @@ struct RenderPropertyTests {
 
     @Test("every rendered YAML file reads back through the reader as the value that was emitted", arguments: configs)
     func roundTrip(config: URL) throws {
-        for (path, content) in Renderer(stack: try Self.stack(config)).layout().files {
-            guard case .manifest(let manifest) = content else { continue }
+        for file in Renderer(stack: try Self.stack(config)).layout().files {
+            guard case .manifest(let manifest) = file.content else { continue }
+            let path = file.path
             let text = YAMLEmitter().emit(manifest.yamlValue())
             let read = YAMLReader().read(text)
             #expect(read.diagnostics.isEmpty, "\(path): \(read.diagnostics)")
             let root = try #require(read.root)
             #expect(typedValue(of: root) == manifest.yamlValue(), "\(path) does not read back as emitted")
         }
+    }
+
+    @Test("the layout lists each path once, the last file added there, sorted by bytes; Unicode forms are two paths")
+    func layoutPaths() {
+        var layout = FluxLayout()
+        for (path, text) in [
+            ("docs/b.md", "first"), ("docs/a-b.md", "x"), ("docs/b.md", "second"), ("docs/caf\u{E9}.md", "composed"),
+            ("docs/cafe\u{301}.md", "decomposed"), ("docs/a/c.md", "y"),
+        ] {
+            layout.addMarkdown(at: path) { text }
+        }
+        let files = layout.renderedFiles(lanes: 1)
+        #expect(
+            files.map(\.path.utf8).map(Array.init)
+                == [
+                    "docs/a-b.md", "docs/a/c.md", "docs/b.md", "docs/cafe\u{301}.md", "docs/caf\u{E9}.md",
+                ].map { Array($0.utf8) })
+        #expect(
+            files.map { $0.contents.split(separator: "\n").last.map(String.init) } == [
+                "x", "y", "second", "decomposed", "composed",
+            ])
     }
 
     @Test("every PVC and namespace is protected from Flux pruning", arguments: configs)
