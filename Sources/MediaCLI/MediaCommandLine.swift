@@ -4,8 +4,10 @@ import MediaKit
 /// The `mediactl` command line. ``run(_:)`` returns an exit status and never exits; only
 /// `main.swift` does.
 public enum MediaCommandLine {
-    /// Runs with the process's arguments, environment and standard streams.
+    /// Runs with the process's arguments, environment and standard streams. The caller exits with the
+    /// status right after: what the command built is left to the system to reclaim (``ProcessLifetime``).
     public static func main() -> Int32 {
+        ProcessLifetime.keepValuesUntilExit()
         let context = CommandContext(
             arguments: Array(CommandLine.arguments.dropFirst()),
             environment: ProcessInfo.processInfo.environment,

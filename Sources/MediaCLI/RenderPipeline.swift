@@ -16,10 +16,13 @@ struct RenderPipeline {
         guard let session = ConfigSession.open(invocation, terminal, snapshotsOutput: true),
             let stack = session.validStack(terminal)
         else { return nil }
+        ProcessLifetime.keep(session)
         do {
-            return try make(
+            let pipeline = try make(
                 outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
                 resolvedApps: session.resolvedApps)
+            ProcessLifetime.keep(pipeline)
+            return pipeline
         } catch {
             terminal.error(error.message)
             return nil
