@@ -36,7 +36,9 @@ let package = Package(
         .testTarget(
             name: "MediaRenderTests",
             dependencies: ["MediaRender", "MediaConfig", "MediaKit", "MediaYAML", "MediaTestSupport"]),
-        .testTarget(name: "MediaCLITests", dependencies: ["MediaCLI", "MediaConfig", "MediaYAML", "MediaTestSupport"]),
+        .testTarget(
+            name: "MediaCLITests",
+            dependencies: ["MediaCLI", "MediaConfig", "MediaKit", "MediaThreads", "MediaYAML", "MediaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

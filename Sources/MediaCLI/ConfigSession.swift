@@ -47,10 +47,11 @@ struct ConfigSession {
             terminal.error(failure.message)
             return nil
         }
-        let outputRoot = invocation.value("--out").map(context.absolutePath) ?? PathText.parent(of: location.path)
+        let outputRoot = Self.outputRoot(invocation, context, location)
         let snapshot =
             snapshotsOutput && Lanes.available > 1
-            ? FileTreeWriter(root: outputRoot).snapshot(of: RepoSettings().generatedFolders, inBackground: true)
+            ? TreeSnapshot.takePrefetched(root: FileTreeWriter(root: outputRoot).base, directories: generatedFolders)
+                ?? FileTreeWriter(root: outputRoot).snapshot(of: generatedFolders, inBackground: true)
             : nil
         let bytes: [UInt8]
         do throws(FileSystem.ReadFailure) {
@@ -75,6 +76,36 @@ struct ConfigSession {
         return ConfigSession(
             location: location, source: String(decoding: bytes, as: UTF8.self), result: result,
             diagnostics: diagnostics, outputRoot: outputRoot, snapshot: snapshot, resolvedApps: resolvedApps)
+    }
+
+    /// The folders a snapshot started before the config is read walks: the default generated folders, which
+    /// most configs keep (``RenderPipeline`` walks others itself).
+    private static var generatedFolders: [String] { RepoSettings().generatedFolders }
+
+    /// The root of the Flux repository: `--out`, or the folder of the config at `location`.
+    private static func outputRoot(
+        _ invocation: Invocation, _ context: CommandContext, _ location: ConfigLocator.Location
+    ) -> String {
+        invocation.value("--out").map(context.absolutePath) ?? PathText.parent(of: location.path)
+    }
+
+    /// Starts, on another core, the snapshot that ``open(_:_:snapshotsOutput:)`` would start for `arguments`
+    /// (`render`, `diff` and `check`), before the caller has read its environment and set up its streams:
+    /// `open` then takes it over (``TreeSnapshot/takePrefetched(root:directories:)``). Does nothing for other
+    /// commands, or when the arguments are wrong or no config is found: `open` reports that.
+    static func prefetchSnapshot(arguments: [String], currentDirectoryPath: String) {
+        guard Lanes.available > 1, let invocation = try? ArgumentParser().parse(arguments),
+            let command = invocation.command?.name, ["render", "diff", "check"].contains(command),
+            !invocation.has("--help")
+        else { return }
+        let context = CommandContext(
+            arguments: arguments, environment: [:], currentDirectoryPath: currentDirectoryPath,
+            standardErrorIsTerminal: false, writeOutput: { _ in }, writeError: { _ in })
+        guard
+            case .success(let location) = ConfigLocator(context: context).locate(explicit: invocation.value("--config"))
+        else { return }
+        let writer = FileTreeWriter(root: outputRoot(invocation, context, location))
+        TreeSnapshot.prefetch(writer.snapshot(of: generatedFolders, inBackground: true))
     }
 
     /// The message for an app name the config does not have, with the nearest one it does.

@@ -1,5 +1,6 @@
 import Foundation
 import MediaThreads
+import Synchronization
 
 /// The files under the managed folders as they are before a render: every regular file's path, and its
 /// bytes up to a memory budget. `render` and `check` start it on a helper thread on another core
@@ -109,6 +110,27 @@ final class TreeSnapshot: @unchecked Sendable {
     /// none read, with no budget: what the plan lists of the folders a snapshot left.
     static func listing(root: String, folders: [String]) -> Contents {
         walk(root: root, directories: folders, budget: 0, stopsAtBudget: false)
+    }
+
+    /// A snapshot started before its command asked for one
+    /// (``ConfigSession/prefetchSnapshot(arguments:currentDirectoryPath:)``).
+    nonisolated(unsafe) private static var prefetched: TreeSnapshot?
+    private static let prefetchLock = Mutex(())
+
+    /// Keeps `snapshot` for the command that will ask for it.
+    static func prefetch(_ snapshot: TreeSnapshot) {
+        prefetchLock.withLock { _ in prefetched = snapshot }
+    }
+
+    /// The snapshot kept by ``prefetch(_:)``, when it walks `directories` under `root`; each is handed out once.
+    static func takePrefetched(root: String, directories: [String]) -> TreeSnapshot? {
+        prefetchLock.withLock { _ in
+            guard let snapshot = prefetched, snapshot.root == root, snapshot.directories == directories else {
+                return nil
+            }
+            prefetched = nil
+            return snapshot
+        }
     }
 
     /// What the walk found, once it has finished. Call it once.
