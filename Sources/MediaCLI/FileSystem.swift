@@ -72,11 +72,6 @@ enum FileSystem {
         try bytes(ofOpened: open(path, O_RDONLY | O_CLOEXEC))
     }
 
-    /// The bytes of the regular file `name` in the open folder `folder` (see ``bytes(of:)``).
-    static func bytes(named name: String, in folder: Int32) throws(ReadFailure) -> [UInt8]? {
-        try bytes(ofOpened: openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC))
-    }
-
     /// Reads and closes a file just opened (`descriptor` < 0: the `open` failed and `errno` says why).
     private static func bytes(ofOpened descriptor: Int32) throws(ReadFailure) -> [UInt8]? {
         guard descriptor >= 0 else {

@@ -151,6 +151,7 @@ final class TreeSnapshot: @unchecked Sendable {
         var budget = budget
         let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFolder >= 0 else { return contents }
+        let reader = WholeFileReader()
         defer { close(rootFolder) }
         // Each folder's files come out in byte order (see `list`), and so do all of them when the folders are
         // taken in that order and none lies inside another; else they are sorted at the end.
@@ -170,7 +171,9 @@ final class TreeSnapshot: @unchecked Sendable {
                 contents.folders.append(relative)
             }
             if entered, folder != rootFolder {
-                list(folder, at: relative, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
+                list(
+                    folder, at: relative, reading: reader, into: &contents, budget: &budget,
+                    stopsAtBudget: stopsAtBudget)
             }
         }
         contents.files = inByteOrder(contents.files)
@@ -181,8 +184,8 @@ final class TreeSnapshot: @unchecked Sendable {
     /// are taken in the byte order of their paths, each folder's just before what sorts after everything
     /// below it, so files are found in the byte order of their paths.
     private static func list(
-        _ descriptor: Int32, at relative: String, into contents: inout Contents, budget: inout Int,
-        stopsAtBudget: Bool
+        _ descriptor: Int32, at relative: String, reading reader: WholeFileReader, into contents: inout Contents,
+        budget: inout Int, stopsAtBudget: Bool
     ) {
         defer { close(descriptor) }
         let folder = descriptor
@@ -207,7 +210,7 @@ final class TreeSnapshot: @unchecked Sendable {
             let path = relative + "/" + entry.name
             guard entry.isFolder else {
                 var bytes: [UInt8]?
-                if budget > 0, let read = try? FileSystem.bytes(named: entry.name, in: folder) {
+                if budget > 0, let read = reader.bytes(named: entry.name, in: folder) {
                     bytes = read
                     budget -= read.count
                 }
@@ -221,7 +224,7 @@ final class TreeSnapshot: @unchecked Sendable {
             let child = openat(folder, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
             contents.folders.append(path)
-            list(child, at: path, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
+            list(child, at: path, reading: reader, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
         }
     }
 

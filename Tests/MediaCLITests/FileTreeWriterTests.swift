@@ -204,3 +204,32 @@ struct TreeSnapshotTests {
             ])
     }
 }
+
+@Suite("reading whole files for the snapshot")
+struct WholeFileReaderTests {
+    @Test("files of any size read whole through a buffer that grows; links and folders are not read")
+    func wholeFiles() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sizes = [0, 3, 4, 5, 8, 9, 100, 70_000]
+        for size in sizes {
+            let text = String((0..<size).map { Character(Unicode.Scalar(UInt8(97 + $0 % 26))) })
+            try write(text, to: folder.appendingPathComponent("f\(size)"))
+        }
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("link"), withDestinationURL: folder.appendingPathComponent("f3"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        for reader in [WholeFileReader(capacity: 4), WholeFileReader()] {
+            for size in sizes {
+                let bytes = try #require(reader.bytes(named: "f\(size)", in: descriptor), "f\(size)")
+                #expect(bytes == Array(try #require(Fixtures.text(folder.appendingPathComponent("f\(size)"))).utf8))
+            }
+            #expect(reader.bytes(named: "link", in: descriptor) == nil)
+            #expect(reader.bytes(named: "sub", in: descriptor) == nil)
+            #expect(reader.bytes(named: "missing", in: descriptor) == nil)
+        }
+    }
+}
