@@ -101,12 +101,18 @@ enum YAMLScalarWriter {
         guard startsWithDigit || startsWithDotSlash || startsPlainly(first) else { return nil }
         // Of the special words, only these start with a letter; keys such as `name` and `type` are checked
         // here instead of taking the general rules' hashed lookup.
-        if text.count <= letterSpecialWordLength, letterSpecialWords.contains(packed(text)) {
+        if text.count <= letterSpecialWordLength, mayStartSpecialWord(first), letterSpecialWords.contains(packed(text))
+        {
             return .singleQuoted
         }
         var previous: UInt8 = 0
         var colonSpaceOrSpaceHash = false
         for byte in text {
+            // Most bytes are printable and neither a space, `:` nor `#`: one range check decides them.
+            if byte &- 0x21 < 0x5E, byte != UInt8(ascii: ":"), byte != UInt8(ascii: "#") {
+                previous = byte
+                continue
+            }
             if byte >= 0x80 || byte == UInt8(ascii: "\n") { return nil }
             if byte < 0x20 || byte == 0x7F { return .doubleQuoted }
             if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
@@ -133,6 +139,14 @@ enum YAMLScalarWriter {
             return true
         default:
             return false
+        }
+    }
+
+    /// Whether `byte` starts one of ``letterStartedSpecialWords``: most keys are ruled out by their first letter.
+    private static func mayStartSpecialWord(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "f"): true
+        default: false
         }
     }
 
