@@ -34,9 +34,10 @@ struct ConfigSession {
     var warningCount: Int { diagnostics.count - errorCount }
 
     /// Finds, reads and checks the config, or prints why it cannot and returns nil. With `snapshotsOutput`
-    /// on a machine with more than one core, a walk of the default generated folders under the output root
-    /// starts as soon as the config is found, so the disk is read while the config is decoded and checked
-    /// (``RenderPipeline`` uses it when the config keeps those folders).
+    /// on a machine with more than one core, it takes over the walk of the default generated folders under
+    /// the output root that `main()` started (``prefetchSnapshot(arguments:currentDirectoryPath:)``), or
+    /// starts one as soon as the config is found, so the disk is read while the config is decoded and
+    /// checked (``RenderPipeline`` uses it when the config keeps those folders).
     static func open(_ invocation: Invocation, _ terminal: Terminal, snapshotsOutput: Bool = false) -> ConfigSession? {
         let context = terminal.context
         let location: ConfigLocator.Location

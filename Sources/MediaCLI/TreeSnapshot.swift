@@ -3,10 +3,11 @@ import MediaThreads
 import Synchronization
 
 /// The files under the managed folders as they are before a render: every regular file's path, and its
-/// bytes up to a memory budget. `render` and `check` start it on a helper thread on another core
-/// (``HelperThread``) as soon as the config is found (``ConfigSession/open(_:_:snapshotsOutput:)``), so the
-/// disk work overlaps decoding, validation and the single-threaded layout, and the plan compares without
-/// reading.
+/// bytes up to a memory budget. `render`, `diff` and `check` start it on a helper thread on another core
+/// (``HelperThread``) first thing in `main()` (``ConfigSession/prefetchSnapshot(arguments:currentDirectoryPath:)``),
+/// or else as soon as the config is found (``ConfigSession/open(_:_:snapshotsOutput:)``), so the disk work
+/// overlaps setting up, decoding, validation and the single-threaded layout, and the plan compares without
+/// reading. Files come out in the byte order of their paths, the order of the rendered files.
 ///
 /// The walk never follows a symbolic link: each folder is opened relative to its parent with `O_NOFOLLOW`,
 /// starting at the output root, so every folder it entered is a real folder. Temporary files of a write in
