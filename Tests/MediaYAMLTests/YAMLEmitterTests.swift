@@ -88,6 +88,28 @@ struct YAMLEmitterTests {
         #expect(YAMLEmitter().emit(value) == expected)
     }
 
+    @Test("a later duplicate key replaces the earlier value in place, as String equality tells keys apart")
+    func duplicateKeysInPairs() {
+        let small = YAMLMapping([
+            ("b", .integer(1)), ("a", .integer(2)), ("caf\u{E9}", .integer(3)), ("b", .integer(4)),
+            ("cafe\u{301}", .integer(5)), ("", .integer(6)), ("", .integer(7)), ("\u{E9}t\u{E9}", .integer(8)),
+            ("e\u{301}t\u{E9}", .integer(9)),
+        ])
+        #expect(small.keys == ["b", "a", "caf\u{E9}", "", "\u{E9}t\u{E9}"])
+        #expect(small.entries.map(\.value) == [.integer(4), .integer(2), .integer(5), .integer(7), .integer(9)])
+        // Only these two are equal, and their first bytes differ: the check must still compare them.
+        let accents = YAMLMapping([
+            ("x", .integer(1)), ("\u{E9}t\u{E9}", .integer(2)), ("e\u{301}t\u{E9}", .integer(3)),
+        ])
+        #expect(accents.keys == ["x", "\u{E9}t\u{E9}"])
+        #expect(accents["\u{E9}t\u{E9}"] == .integer(3))
+        let distinct = (0..<40).map { ("key-\($0)", YAMLValue.integer($0)) }
+        #expect(YAMLMapping(distinct).keys == distinct.map(\.0))
+        let large = YAMLMapping(distinct + [("key-7", .integer(-1))])
+        #expect(large.keys == distinct.map(\.0))
+        #expect(large["key-7"] == .integer(-1))
+    }
+
     @Test("keys with line breaks are double-quoted, never block scalars")
     func multilineKey() {
         #expect(YAMLEmitter().emit(["a\nb": 1]) == "\"a\\nb\": 1\n")
