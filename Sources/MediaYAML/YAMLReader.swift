@@ -348,7 +348,7 @@ private struct Parser {
     private mutating func parseBlockMapping(indent: Int, depth: Int) throws(SyntaxError) -> YAMLNode {
         let start = position(index)
         var pairs: [YAMLPair] = []
-        var firstPositions: [String: SourcePosition] = [:]
+        var keyIndex: [String: Int] = [:]
         while true {
             let key = try parseBlockKey()
             let colon = index
@@ -369,7 +369,7 @@ private struct Parser {
             } else {
                 value = try parseInlineValue(parentIndent: indent, depth: depth + 1)
             }
-            append(YAMLPair(key: key, value: value), to: &pairs, firstPositions: &firstPositions)
+            append(YAMLPair(key: key, value: value), to: &pairs, keyIndex: &keyIndex)
 
             guard let next = try nextContentLine(), !isDocumentMarker(index), next >= indent else { break }
             if next > indent {
@@ -386,18 +386,28 @@ private struct Parser {
         return YAMLNode(.mapping(pairs), at: start)
     }
 
-    /// Keeps the first of two equal keys and reports the second with both positions.
-    private mutating func append(
-        _ pair: YAMLPair, to pairs: inout [YAMLPair], firstPositions: inout [String: SourcePosition]
-    ) {
+    /// Keeps the first of two equal keys and reports the second with both positions. The keys of a small
+    /// mapping are compared in order (hashing each into a dictionary cost more than the whole search); past
+    /// 16 keys, `keyIndex` maps each key to its pair.
+    private mutating func append(_ pair: YAMLPair, to pairs: inout [YAMLPair], keyIndex: inout [String: Int]) {
         let key = pair.keyText
-        if let first = firstPositions[key] {
+        let earlier: Int?
+        if pairs.count <= 16 {
+            earlier = pairs.firstIndex { $0.keyText == key }
+        } else {
+            if keyIndex.isEmpty {
+                for (index, kept) in pairs.enumerated() { keyIndex[kept.keyText] = index }
+            }
+            earlier = keyIndex[key]
+        }
+        if let earlier {
+            let first = pairs[earlier].key.position
             diagnostics.append(
                 .error(
                     at: pair.key.position,
                     "duplicate key '\(key)'; it is first defined at line \(first.line), column \(first.column)"))
         } else {
-            firstPositions[key] = pair.key.position
+            if !keyIndex.isEmpty { keyIndex[key] = pairs.count }
             pairs.append(pair)
         }
     }
@@ -871,7 +881,7 @@ private struct Parser {
         let opening = index
         index += 1
         var pairs: [YAMLPair] = []
-        var firstPositions: [String: SourcePosition] = [:]
+        var keyIndex: [String: Int] = [:]
         while true {
             try skipFlowSpace(opening: opening, closer: "}")
             guard let scalar = char(index) else { throw unclosed(opening, "}") }
@@ -894,7 +904,7 @@ private struct Parser {
                 if next != ",", next != "}" { value = try parseFlowNode(depth: depth) }
                 try skipFlowSpace(opening: opening, closer: "}")
             }
-            append(YAMLPair(key: key, value: value), to: &pairs, firstPositions: &firstPositions)
+            append(YAMLPair(key: key, value: value), to: &pairs, keyIndex: &keyIndex)
             switch char(index) {
             case nil: throw unclosed(opening, "}")
             case ",": index += 1

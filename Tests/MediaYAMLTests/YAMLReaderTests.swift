@@ -109,6 +109,24 @@ struct YAMLReaderTests {
             ])
     }
 
+    @Test("duplicate keys are found in large mappings too, block and flow")
+    func duplicateKeysInLargeMappings() {
+        let keys = (0..<30).map { "k\($0)" }
+        let block = keys.map { "\($0): 1\n" }.joined() + "k3: 2\nk29: 3\n"
+        let (_, blockErrors) = read(block)
+        #expect(
+            blockErrors == [
+                "31:1: duplicate key 'k3'; it is first defined at line 4, column 1",
+                "32:1: duplicate key 'k29'; it is first defined at line 30, column 1",
+            ])
+        let flow = "m: {" + keys.map { "\($0): 1, " }.joined() + "k20: 2}\n"
+        let (_, flowErrors) = read(flow)
+        #expect(flowErrors.count == 1)
+        let column = ("m: {" + keys.prefix(20).map { "\($0): 1, " }.joined()).count + 1
+        let expected = "duplicate key 'k20'; it is first defined at line 1, column \(column)"
+        #expect(flowErrors.first?.hasSuffix(expected) == true, "\(flowErrors)")
+    }
+
     @Test("invalid UTF-8 is an error at its position, not a crash")
     func invalidUTF8() {
         let result = YAMLReader().read([0x61, 0x3A, 0x20, 0x0A, 0x62, 0x3A, 0x20, 0xFF, 0x0A])
