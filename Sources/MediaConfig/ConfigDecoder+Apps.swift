@@ -31,23 +31,24 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeApp(_ name: AppName, _ entry: YAMLPair, storage: StorageSettings) -> AppSpec? {
-        let scope = ConfigScope(owner: "app '\(name)'", keyPrefix: "")
+        let scope = ConfigScope(app: name)
         guard let pairs = mapping(entry.value, "app '\(name)'") else { return nil }
         var app = AppSpec(name: name)
         for pair in pairs {
             let value = pair.value
-            let field = scope.field(pair.keyText)
+            // Built only for a message: most keys decode without one.
+            func field() -> String { scope.field(pair.keyText) }
             switch pair.keyText {
-            case "service": if let service = label(value, field) { app.service = ServiceID(rawValue: service) }
-            case "enabled": if let enabled = bool(value, field) { app.enabled = enabled }
-            case "namespace": app.namespace = label(value, field)
+            case "service": if let service = label(value, field()) { app.service = ServiceID(rawValue: service) }
+            case "enabled": if let enabled = bool(value, field()) { app.enabled = enabled }
+            case "namespace": app.namespace = label(value, field())
             case "image": app.image = decodeImage(value, scope)
-            case "port": app.port = port(value, field)
-            case "expose": app.expose = choice(value, field, as: Exposure.self)
-            case "host": app.host = decodeHost(value, field)
-            case "auth": app.auth = bool(value, field)
+            case "port": app.port = port(value, field())
+            case "expose": app.expose = choice(value, field(), as: Exposure.self)
+            case "host": app.host = decodeHost(value, field())
+            case "auth": app.auth = bool(value, field())
             case "resources": app.resources = decodeResources(value, scope.nested("resources"))
-            case "env": app.env = decodeEnv(value, field)
+            case "env": app.env = decodeEnv(value, field())
             case "secrets": app.secrets = decodeSecrets(value, scope.nested("secrets"))
             case "storage":
                 if let appStorage = decodeAppStorage(value, scope.nested("storage")) { app.storage = appStorage }
@@ -55,21 +56,21 @@ extension ConfigDecoder {
                 // Mount order means nothing to Kubernetes; sorting by path keeps the output independent of it.
                 app.mounts = decodeMounts(value, scope.nested("mounts"), volumes: storage.volumes)
                     .sorted { $0.path.precedesInByteOrder($1.path) }
-            case "dependsOn": app.dependsOn = decodeDependsOn(value, field, app: name)
-            case "nodeSelector": app.nodeSelector = stringMap(value, field) ?? [:]
-            case "gpu": app.gpu = choice(value, field, as: GPUKind.self)
-            case "replicas": app.replicas = integer(value, field, in: 0...100)
-            case "exportarr": if let exportarr = bool(value, field) { app.exportarr = exportarr }
+            case "dependsOn": app.dependsOn = decodeDependsOn(value, field(), app: name)
+            case "nodeSelector": app.nodeSelector = stringMap(value, field()) ?? [:]
+            case "gpu": app.gpu = choice(value, field(), as: GPUKind.self)
+            case "replicas": app.replicas = integer(value, field(), in: 0...100)
+            case "exportarr": if let exportarr = bool(value, field()) { app.exportarr = exportarr }
             case "vpn": app.vpn = decodeVPN(value, scope.nested("vpn"))
             case "loadBalancer": app.loadBalancer = decodeLoadBalancer(value, scope.nested("loadBalancer"))
             case "proxy": app.proxy = decodeProxy(value, scope.nested("proxy"))
             case "dashboard": app.dashboard = decodeDashboard(value, scope.nested("dashboard"))
             case "values":
-                guard mapping(value, field) != nil, case .map(let map) = rawValue(value, field) else { continue }
+                guard mapping(value, field()) != nil, case .map(let map) = rawValue(value, field()) else { continue }
                 app.values = map
             case "extraResources":
-                if let items = sequence(value, field) {
-                    app.extraResources = items.compactMap { relativePath($0, field) }
+                if let items = sequence(value, field()) {
+                    app.extraResources = items.compactMap { relativePath($0, field()) }
                 }
             default: unknownKey(pair, in: scope, allowed: Self.appKeys)
             }
@@ -117,13 +118,13 @@ extension ConfigDecoder {
         return image
     }
 
-    private mutating func decodeHost(_ node: YAMLNode, _ field: String) -> String? {
-        guard let host = string(node, field) else { return nil }
+    private mutating func decodeHost(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+        guard let host = string(node, field()) else { return nil }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if let bad = labels.first(where: { DNSLabel.problem(with: String($0)) != nil }) {
             error(
                 node,
-                "\(field) must be a DNS name such as 'books' or 'books.media', found '\(host)' ('\(bad)' is not a DNS label)"
+                "\(field()) must be a DNS name such as 'books' or 'books.media', found '\(host)' ('\(bad)' is not a DNS label)"
             )
             return nil
         }
@@ -144,11 +145,11 @@ extension ConfigDecoder {
         return resources
     }
 
-    private mutating func decodeEnv(_ node: YAMLNode, _ field: String) -> [String: String] {
+    private mutating func decodeEnv(_ node: YAMLNode, _ field: @autoclosure () -> String) -> [String: String] {
         for pair in node.pairs ?? [] where !Self.isEnvironmentName(pair.keyText) {
-            error(pair.key, "'\(pair.keyText)' in \(field) is not a valid environment variable name")
+            error(pair.key, "'\(pair.keyText)' in \(field()) is not a valid environment variable name")
         }
-        return stringMap(node, field) ?? [:]
+        return stringMap(node, field()) ?? [:]
     }
 
     static func isEnvironmentName(_ name: String) -> Bool {
@@ -247,11 +248,13 @@ extension ConfigDecoder {
         return mounts
     }
 
-    private mutating func decodeDependsOn(_ node: YAMLNode, _ field: String, app: AppName) -> [String] {
-        guard let items = sequence(node, field) else { return [] }
+    private mutating func decodeDependsOn(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, app: AppName
+    ) -> [String] {
+        guard let items = sequence(node, field()) else { return [] }
         var names: [String] = []
         for item in items {
-            guard let name = dependencyName(item, field) else { continue }
+            guard let name = dependencyName(item, field()) else { continue }
             if name == app.rawValue {
                 error(item, "app '\(app)' cannot depend on itself")
                 continue
@@ -262,14 +265,15 @@ extension ConfigDecoder {
     }
 
     /// An app or Flux Kustomization name, or `namespace/name` for one in another namespace.
-    private mutating func dependencyName(_ node: YAMLNode, _ field: String) -> String? {
-        guard let text = string(node, field) else { return nil }
+    private mutating func dependencyName(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+        guard let text = string(node, field()) else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let problem =
             parts.count > 2
             ? "it has more than one '/'" : parts.lazy.compactMap { DNSLabel.problem(with: $0) }.first
         guard let problem else { return text }
-        error(node, "\(field) must be an app name or 'namespace/name' of DNS-1123 labels, found '\(text)': \(problem)")
+        error(
+            node, "\(field()) must be an app name or 'namespace/name' of DNS-1123 labels, found '\(text)': \(problem)")
         return nil
     }
 

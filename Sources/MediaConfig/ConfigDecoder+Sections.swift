@@ -190,8 +190,10 @@ extension ConfigDecoder {
     }
 
     /// Records a reference to a volume that `storage.volumes` does not define.
-    mutating func undefinedVolume(_ name: String, at node: YAMLNode, field: String, volumes: [String: SharedVolume]) {
-        var message = "\(field) names volume '\(name)', which 'storage.volumes' does not define"
+    mutating func undefinedVolume(
+        _ name: String, at node: YAMLNode, field: @autoclosure () -> String, volumes: [String: SharedVolume]
+    ) {
+        var message = "\(field()) names volume '\(name)', which 'storage.volumes' does not define"
         if let suggestion = NameSuggestion.nearest(to: name, in: volumes.keys.sorted()) {
             message += "; did you mean '\(suggestion)'?"
         }

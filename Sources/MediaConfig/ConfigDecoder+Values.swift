@@ -14,20 +14,20 @@ extension ConfigDecoder {
     }
 
     /// The pairs of a mapping; nil (with an error) for anything else. A null node is an empty mapping.
-    mutating func mapping(_ node: YAMLNode, _ field: String) -> [YAMLPair]? {
+    mutating func mapping(_ node: YAMLNode, _ field: @autoclosure () -> String) -> [YAMLPair]? {
         if node.isNull { return [] }
         guard let pairs = node.pairs else {
-            error(node, "expected a mapping for \(field), found \(node.summary)")
+            error(node, "expected a mapping for \(field()), found \(node.summary)")
             return nil
         }
         return pairs
     }
 
     /// The items of a sequence; nil (with an error) for anything else. A null node is an empty list.
-    mutating func sequence(_ node: YAMLNode, _ field: String) -> [YAMLNode]? {
+    mutating func sequence(_ node: YAMLNode, _ field: @autoclosure () -> String) -> [YAMLNode]? {
         if node.isNull { return [] }
         guard let items = node.items else {
-            error(node, "expected a list for \(field), found \(node.summary)")
+            error(node, "expected a list for \(field()), found \(node.summary)")
             return nil
         }
         return items
@@ -52,7 +52,7 @@ extension ConfigDecoder {
     mutating func unknownKey(_ pair: YAMLPair, in scope: ConfigScope, allowed: [String]) {
         let key = pair.keyText
         var message =
-            scope.keyPrefix.isEmpty && scope.owner == nil
+            scope.isTopLevel
             ? "unknown top-level key '\(key)'" : "unknown key '\(key)' in \(scope.place)"
         if let suggestion = NameSuggestion.nearest(to: key, in: allowed) {
             message += "; did you mean '\(suggestion)'?"
@@ -79,53 +79,54 @@ extension ConfigDecoder {
         return fields(node, scope, allowed: allowed)
     }
 
-    mutating func string(_ node: YAMLNode, _ field: String) -> String? {
+    mutating func string(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
         if node.isNull { return nil }
         guard let scalar = node.scalar, !node.isNull else {
-            error(node, "expected a string for \(field), found \(node.summary)")
+            error(node, "expected a string for \(field()), found \(node.summary)")
             return nil
         }
-        warnIfRetyped(scalar, node, field)
+        warnIfRetyped(scalar, node, field())
         if scalar.text.isEmpty {
-            error(node, "expected a non-empty string for \(field), found ''")
+            error(node, "expected a non-empty string for \(field()), found ''")
             return nil
         }
         return scalar.text
     }
 
-    mutating func warnIfRetyped(_ scalar: YAMLScalar, _ node: YAMLNode, _ field: String) {
+    mutating func warnIfRetyped(_ scalar: YAMLScalar, _ node: YAMLNode, _ field: @autoclosure () -> String) {
         let resolution = scalar.resolution
         guard resolution != .string, resolution != .null else { return }
         if resolution == .number, Self.isCanonicalInteger(scalar.text) { return }
         warning(
             node,
-            "plain '\(scalar.text)' for \(field) is read as a string here but as a \(resolution.rawValue) "
+            "plain '\(scalar.text)' for \(field()) is read as a string here but as a \(resolution.rawValue) "
                 + "by other YAML tools; quote it")
     }
 
     /// `true` or `false`, plain. Anything else (including `yes`, `on` and quoted `'true'`) is an error.
-    mutating func bool(_ node: YAMLNode, _ field: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode, _ field: @autoclosure () -> String) -> Bool? {
         if node.isNull { return nil }
         if let scalar = node.scalar, scalar.style == .plain {
             if scalar.text == "true" { return true }
             if scalar.text == "false" { return false }
         }
-        error(node, "expected true or false for \(field), found \(found(node))")
+        error(node, "expected true or false for \(field()), found \(found(node))")
         return nil
     }
 
     /// A plain decimal integer in `range`.
-    mutating func integer(_ node: YAMLNode, _ field: String, in range: ClosedRange<Int>) -> Int? {
+    mutating func integer(_ node: YAMLNode, _ field: @autoclosure () -> String, in range: ClosedRange<Int>) -> Int? {
         if node.isNull { return nil }
         guard let scalar = node.scalar, scalar.style == .plain, Self.isCanonicalInteger(scalar.text),
             let value = Int(scalar.text)
         else {
-            error(node, "expected a whole number for \(field), found \(found(node))")
+            error(node, "expected a whole number for \(field()), found \(found(node))")
             return nil
         }
         guard range.contains(value) else {
             error(
-                node, "expected a number from \(range.lowerBound) to \(range.upperBound) for \(field), found \(value)")
+                node, "expected a number from \(range.lowerBound) to \(range.upperBound) for \(field()), found \(value)"
+            )
             return nil
         }
         return value
@@ -138,20 +139,20 @@ extension ConfigDecoder {
     }
 
     /// A TCP/UDP port number.
-    mutating func port(_ node: YAMLNode, _ field: String) -> Int? {
-        integer(node, field, in: 1...65_535)
+    mutating func port(_ node: YAMLNode, _ field: @autoclosure () -> String) -> Int? {
+        integer(node, field(), in: 1...65_535)
     }
 
     /// One of an enumeration's raw values, suggesting the nearest on a typo.
     mutating func choice<Choice: RawRepresentable & CaseIterable>(
-        _ node: YAMLNode, _ field: String, as type: Choice.Type = Choice.self
+        _ node: YAMLNode, _ field: @autoclosure () -> String, as type: Choice.Type = Choice.self
     ) -> Choice? where Choice.RawValue == String {
         if node.isNull { return nil }
         let allowed = Choice.allCases.map(\.rawValue)
         if let scalar = node.scalar, !node.isNull, let value = Choice(rawValue: scalar.text) { return value }
         var message =
             "expected one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
-            + " for \(field), found \(node.summary)"
+            + " for \(field()), found \(node.summary)"
         if let text = node.scalar?.text, let suggestion = NameSuggestion.nearest(to: text, in: allowed) {
             message += "; did you mean '\(suggestion)'?"
         }
@@ -160,69 +161,69 @@ extension ConfigDecoder {
     }
 
     /// A DNS-1123 label (namespaces, volume names, app references).
-    mutating func label(_ node: YAMLNode, _ field: String) -> String? {
-        guard let text = string(node, field) else { return nil }
+    mutating func label(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+        guard let text = string(node, field()) else { return nil }
         if let problem = DNSLabel.problem(with: text) {
-            error(node, "\(field) must be a DNS-1123 label, found '\(text)': \(problem)")
+            error(node, "\(field()) must be a DNS-1123 label, found '\(text)': \(problem)")
             return nil
         }
         return text
     }
 
     /// A Kubernetes quantity such as `500m` or `1Gi`; a plain integer is accepted as its text.
-    mutating func quantity(_ node: YAMLNode, _ field: String) -> String? {
+    mutating func quantity(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
         if node.isNull { return nil }
         guard let scalar = node.scalar, !node.isNull else {
-            error(node, "expected a quantity such as '500m' or '1Gi' for \(field), found \(node.summary)")
+            error(node, "expected a quantity such as '500m' or '1Gi' for \(field()), found \(node.summary)")
             return nil
         }
         guard Quantity.isValid(scalar.text) else {
-            error(node, "expected a quantity such as '500m' or '1Gi' for \(field), found '\(scalar.text)'")
+            error(node, "expected a quantity such as '500m' or '1Gi' for \(field()), found '\(scalar.text)'")
             return nil
         }
         return scalar.text
     }
 
     /// A path relative to the repository or app folder: no leading `/`, no `..`, no empty parts.
-    mutating func relativePath(_ node: YAMLNode, _ field: String) -> String? {
-        guard var text = string(node, field) else { return nil }
+    mutating func relativePath(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+        guard var text = string(node, field()) else { return nil }
         while text.hasSuffix("/"), text.count > 1 { text.removeLast() }
         if text.hasPrefix("./") { text.removeFirst(2) }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if text.hasPrefix("/") || parts.contains("..") || parts.contains("") || text.contains("\\") {
-            error(node, "expected a relative path inside the repository for \(field), found '\(text)'")
+            error(node, "expected a relative path inside the repository for \(field()), found '\(text)'")
             return nil
         }
         return text
     }
 
     /// An absolute path in a container or on an NFS server.
-    mutating func absolutePath(_ node: YAMLNode, _ field: String) -> String? {
-        guard let text = string(node, field) else { return nil }
+    mutating func absolutePath(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+        guard let text = string(node, field()) else { return nil }
         if !text.hasPrefix("/") || text.split(separator: "/").contains("..") {
-            error(node, "expected an absolute path for \(field), found '\(text)'")
+            error(node, "expected an absolute path for \(field()), found '\(text)'")
             return nil
         }
         return text
     }
 
     /// A list of strings.
-    mutating func strings(_ node: YAMLNode, _ field: String) -> [String]? {
-        guard let items = sequence(node, field) else { return nil }
-        let values = items.compactMap { string($0, field) }
+    mutating func strings(_ node: YAMLNode, _ field: @autoclosure () -> String) -> [String]? {
+        guard let items = sequence(node, field()) else { return nil }
+        let values = items.compactMap { string($0, field()) }
         return values.count == items.count ? values : nil
     }
 
     /// A map of string keys to string values (env, nodeSelector, annotations).
-    mutating func stringMap(_ node: YAMLNode, _ field: String) -> [String: String]? {
-        guard let pairs = mapping(node, field) else { return nil }
+    mutating func stringMap(_ node: YAMLNode, _ field: @autoclosure () -> String) -> [String: String]? {
+        guard let pairs = mapping(node, field()) else { return nil }
         var result: [String: String] = [:]
         for pair in pairs {
             guard let scalar = pair.value.scalar, !pair.value.isNull else {
-                error(pair.value, "expected a string for '\(pair.keyText)' of \(field), found \(pair.value.summary)")
+                error(pair.value, "expected a string for '\(pair.keyText)' of \(field()), found \(pair.value.summary)")
                 continue
             }
-            warnIfRetyped(scalar, pair.value, "'\(pair.keyText)' of \(field)")
+            warnIfRetyped(scalar, pair.value, "'\(pair.keyText)' of \(field())")
             result[pair.keyText] = scalar.text
         }
         return result
@@ -230,7 +231,7 @@ extension ConfigDecoder {
 
     /// An untyped subtree as a ``RawValue``: plain `true`/`false` are booleans, plain decimal integers
     /// are integers, null is null, everything else is a string.
-    mutating func rawValue(_ node: YAMLNode, _ field: String) -> RawValue {
+    mutating func rawValue(_ node: YAMLNode, _ field: @autoclosure () -> String) -> RawValue {
         switch node.content {
         case .scalar(let scalar):
             if node.isNull { return .null }
@@ -238,15 +239,15 @@ extension ConfigDecoder {
                 if scalar.text == "true" { return .boolean(true) }
                 if scalar.text == "false" { return .boolean(false) }
                 if Self.isCanonicalInteger(scalar.text), let value = Int(scalar.text) { return .integer(value) }
-                warnIfRetyped(scalar, node, field)
+                warnIfRetyped(scalar, node, field())
             }
             return .string(scalar.text)
         case .sequence(let items):
-            return .list(items.map { rawValue($0, field) })
+            return .list(items.map { rawValue($0, field()) })
         case .mapping(let pairs):
             var map: [String: RawValue] = [:]
             for pair in pairs {
-                map[pair.keyText] = rawValue(pair.value, "'\(pair.keyText)' of \(field)")
+                map[pair.keyText] = rawValue(pair.value, "'\(pair.keyText)' of \(field())")
             }
             return .map(map)
         }
