@@ -20,7 +20,8 @@ final class WholeFileReader {
     /// The bytes of the regular file `name` in the open folder `folder`, nil when it cannot be opened (a
     /// symbolic link is never followed) or read.
     func bytes(named name: String, in folder: Int32) -> [UInt8]? {
-        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // Through the string's own storage: passed as a `String`, the name was copied into a new C string.
+        let descriptor = name.withCString { openat(folder, $0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var filled = 0
