@@ -110,7 +110,7 @@ final class TreeSnapshot: @unchecked Sendable {
     /// Every regular file below `folders` (relative to `root`, which ends in `/`), listed the same way but
     /// none read, with no budget: what the plan lists of the folders a snapshot left.
     static func listing(root: String, folders: [String]) -> Contents {
-        walk(root: root, directories: folders, budget: 0, stopsAtBudget: false)
+        folders.isEmpty ? Contents() : walk(root: root, directories: folders, budget: 0, stopsAtBudget: false)
     }
 
     /// A snapshot started before its command asked for one
