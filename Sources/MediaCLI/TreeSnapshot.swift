@@ -208,7 +208,7 @@ final class TreeSnapshot: @unchecked Sendable {
             }
         }
         for entry in Entry.sortedAsPaths(entries) {
-            let path = Self.path(relative, entry.name)
+            let path = relative + "/" + entry.name
             guard entry.isFolder else {
                 var bytes: [UInt8]?
                 if budget > 0, let read = reader.bytes(named: entry.name, in: folder) {
@@ -226,26 +226,6 @@ final class TreeSnapshot: @unchecked Sendable {
             guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
             contents.folders.append(path)
             list(child, at: path, reading: reader, into: &contents, budget: &budget, stopsAtBudget: stopsAtBudget)
-        }
-    }
-
-    /// `name` inside the folder at `folder`, written into one string's storage: joined with `+`, each path
-    /// cost two appends and a copy, a quarter of the walk's own work.
-    private static func path(_ folder: String, _ name: String) -> String {
-        let length = folder.utf8.count + 1 + name.utf8.count
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var index = 0
-            for byte in folder.utf8 {
-                buffer[index] = byte
-                index += 1
-            }
-            buffer[index] = UInt8(ascii: "/")
-            index += 1
-            for byte in name.utf8 {
-                buffer[index] = byte
-                index += 1
-            }
-            return index
         }
     }
 
