@@ -49,10 +49,11 @@ struct ConfigSession {
             return nil
         }
         let outputRoot = Self.outputRoot(invocation, context, location)
+        let writer = FileTreeWriter(root: outputRoot)
         let snapshot =
             snapshotsOutput && Lanes.available > 1
-            ? TreeSnapshot.takePrefetched(root: FileTreeWriter(root: outputRoot).base, directories: generatedFolders)
-                ?? FileTreeWriter(root: outputRoot).snapshot(of: generatedFolders, inBackground: true)
+            ? TreeSnapshot.takePrefetched(root: writer.base, directories: generatedFolders)
+                ?? writer.snapshot(of: generatedFolders, inBackground: true)
             : nil
         let bytes: [UInt8]
         do throws(FileSystem.ReadFailure) {

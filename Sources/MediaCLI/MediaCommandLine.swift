@@ -10,7 +10,7 @@ public enum MediaCommandLine {
         ProcessLifetime.keepValuesUntilExit()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // A render's walk of the output tree starts here, on another core, before Foundation's file manager,
-        // the environment and the streams are set up: 0.6 ms sooner than once the context is built.
+        // the environment and the streams are set up: about 0.3 ms sooner than once the context is built.
         if let directory = workingDirectory() {
             ConfigSession.prefetchSnapshot(arguments: arguments, currentDirectoryPath: directory)
         }
@@ -28,7 +28,8 @@ public enum MediaCommandLine {
     private static func workingDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        return String(cString: buffer)
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses the arguments and runs the command.
