@@ -107,8 +107,7 @@ struct FileTreeWriter {
 
     /// `files` sorted by path bytes: as they are when they come from the renderer.
     private static func inByteOrder(_ files: [RenderedFile]) -> [RenderedFile] {
-        let sorted = zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }
-        return sorted ? files : files.sorted { $0.path.precedesInByteOrder($1.path) }
+        files.isStrictlyInByteOrder(of: \.path) ? files : files.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
     /// The generated files among `others` (files under the managed folders that the render no longer

@@ -30,7 +30,7 @@ final class TreeSnapshot: @unchecked Sendable {
     /// `files` sorted by path bytes, each path once: a file listed twice would be paired with a rendered file
     /// once and taken the second time for one the render no longer produces.
     static func inByteOrder(_ files: [FoundFile]) -> [FoundFile] {
-        if isInByteOrder(files) { return files }
+        if files.isStrictlyInByteOrder(of: \.path) { return files }
         var files = files
         files.sort { $0.path.precedesInByteOrder($1.path) }
         files.removeRepeats { $0.path.hasSameBytes(as: $1.path) }
@@ -57,11 +57,6 @@ final class TreeSnapshot: @unchecked Sendable {
         merged += first[left...]
         merged += second[right...]
         return merged
-    }
-
-    /// Whether each path sorts strictly after the one before it.
-    private static func isInByteOrder(_ files: [FoundFile]) -> Bool {
-        files.indices.dropFirst().allSatisfy { files[$0 - 1].path.precedesInByteOrder(files[$0].path) }
     }
 
     /// A regular file the walk found.
@@ -269,18 +264,5 @@ final class TreeSnapshot: @unchecked Sendable {
             if index < name.count { return Int(name[index]) }
             return index == name.count && isFolder ? Int(UInt8(ascii: "/")) : -1
         }
-    }
-}
-
-extension Array {
-    /// Removes each element that `isRepeat` of the one kept before it.
-    fileprivate mutating func removeRepeats(_ isRepeat: (Element, Element) -> Bool) {
-        guard count > 1 else { return }
-        var kept = 1
-        for index in 1..<count where !isRepeat(self[kept - 1], self[index]) {
-            swapAt(kept, index)
-            kept += 1
-        }
-        removeLast(count - kept)
     }
 }

@@ -1,5 +1,5 @@
-// Linux calls that Swift's Glibc module does not import (GNU extensions), for thread placement and for
-// reading folders.
+// Linux calls that Swift's Glibc module does not import (GNU extensions): thread placement, the CPUs a
+// process may run on, and reading folders.
 #ifndef C_MEDIA_LINUX_H
 #define C_MEDIA_LINUX_H
 
