@@ -2,10 +2,21 @@
 public struct ChartSettings: Hashable, Sendable {
     /// Chart versions whose values schema mediactl renders for.
     public enum Version: String, CaseIterable, Hashable, Sendable {
+        /// app-template 5.1.0, what current home-ops repositories run.
+        case v5_1_0 = "5.1.0"
         /// app-template 4.1.1 (the default).
         case v4_1_1 = "4.1.1"
         /// app-template 3.7.3.
         case v3_7_3 = "3.7.3"
+
+        /// The major version: values change shape between majors, not within one.
+        public var major: Int {
+            switch self {
+            case .v5_1_0: 5
+            case .v4_1_1: 4
+            case .v3_7_3: 3
+            }
+        }
     }
 
     /// Where Flux gets the chart.

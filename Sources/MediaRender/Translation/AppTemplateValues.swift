@@ -245,7 +245,7 @@ struct AppTemplateValues {
             var main = YAMLMapping([("controller", .string(app.name.rawValue))])
             if app.peerPort != nil || !app.companions.isEmpty {
                 main.set("primary", true)
-                if stack.chart.version == .v4_1_1 { main.set("forceRename", .string(app.name.rawValue)) }
+                if stack.chart.version.major >= 4 { main.set("forceRename", .string(app.name.rawValue)) }
             }
             if app.peerPort == nil, let loadBalancer = app.loadBalancer { setLoadBalancer(loadBalancer, on: &main) }
             main.set("ports", .mapping(ports))
@@ -326,9 +326,10 @@ struct AppTemplateValues {
     private func serviceMonitor() -> YAMLValue? {
         guard stack.monitoring.serviceMonitors, let metrics = app.metrics else { return nil }
         var monitor = YAMLMapping()
-        switch stack.chart.version {
-        case .v3_7_3: monitor.set("serviceName", "{{ .Release.Name }}")
-        case .v4_1_1: monitor.set("service", ["identifier": .string(Self.mainIdentifier)])
+        if stack.chart.version.major == 3 {
+            monitor.set("serviceName", "{{ .Release.Name }}")
+        } else {
+            monitor.set("service", ["identifier": .string(Self.mainIdentifier)])
         }
         monitor.set(
             "endpoints",
