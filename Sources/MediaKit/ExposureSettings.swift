@@ -24,8 +24,8 @@ public struct ExposureSettings: Hashable, Sendable {
 
     /// Ingress or Gateway API.
     public var mode = Mode.ingress
-    /// The ingress class for each exposure level.
-    public var ingressClasses: ExposureLevels<String> = [.internal: "internal", .external: "external"]
+    /// The ingress class for each exposure level (`internal` and `external`; never `none`).
+    public var ingressClasses: [Exposure: String] = [.internal: "internal", .external: "external"]
     /// Annotations that put an app behind forward auth (applied to exposed apps whose `auth` is true).
     public var authAnnotations: [String: String] = [:]
     /// Labels that put an app behind forward auth: a policy outside mediactl selects them (Envoy Gateway's
@@ -33,8 +33,8 @@ public struct ExposureSettings: Hashable, Sendable {
     public var authLabels: [String: String] = [:]
     /// The cert-manager ClusterIssuer for TLS certificates, if any.
     public var tlsIssuer: String?
-    /// The gateway for each exposure level (used in gateway mode).
-    public var gateways: ExposureLevels<GatewayReference> = [
+    /// The gateway for each exposure level (used in gateway mode; `internal` and `external`, never `none`).
+    public var gateways: [Exposure: GatewayReference] = [
         .internal: GatewayReference(name: "envoy-internal", namespace: "network"),
         .external: GatewayReference(name: "envoy-external", namespace: "network"),
     ]

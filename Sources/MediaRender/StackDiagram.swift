@@ -90,24 +90,23 @@ public struct StackDiagram: Sendable {
         return groups.filter { !$0.1.isEmpty }
     }
 
-    /// The apps that are called (workloads with a port), counted by category (keyed by the raw value, as in
-    /// ``TrafficFlow/flows(between:)``).
-    private var calleesByCategory: [String: Int] {
-        var counts: [String: Int] = [:]
+    /// The apps that are called (workloads with a port), counted by category.
+    private var calleesByCategory: [ServiceCategory: Int] {
+        var counts: [ServiceCategory: Int] = [:]
         for app in apps where app.kind == .workload && app.port != nil {
-            if let category = app.category { counts[category.rawValue, default: 0] += 1 }
+            if let category = app.category { counts[category, default: 0] += 1 }
         }
         return counts
     }
 
     /// The categories `caller` draws arrows to, each with how many apps it calls there: the calls of
     /// ``TrafficFlow/flows(between:)``, counted instead of listed. A dashboard's calls are not drawn.
-    private func drawnCalls(of caller: ResolvedApp, callees: [String: Int]) -> [(ServiceCategory, Int)] {
+    private func drawnCalls(of caller: ResolvedApp, callees: [ServiceCategory: Int]) -> [(ServiceCategory, Int)] {
         guard caller.kind == .workload, let category = caller.category, category != .dashboard else {
             return []
         }
         return category.calls.compactMap { called in
-            let count = (callees[called.rawValue] ?? 0) - (called == category && caller.port != nil ? 1 : 0)
+            let count = (callees[called] ?? 0) - (called == category && caller.port != nil ? 1 : 0)
             return count > 0 ? (called, count) : nil
         }
     }

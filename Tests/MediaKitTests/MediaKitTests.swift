@@ -164,37 +164,6 @@ struct NamesAndValuesTests {
     }
 }
 
-@Suite("exposure levels")
-struct ExposureLevelsTests {
-    @Test("values are read and set by level like a dictionary's, and none never has one")
-    func byLevel() {
-        var classes: ExposureLevels<String> = [.internal: "lan", .none: "ignored"]
-        #expect(classes[.internal] == "lan")
-        #expect(classes[.external] == nil)
-        #expect(classes[.none] == nil)
-        classes[.external] = "wan"
-        classes[.none] = "ignored"
-        classes[.internal] = nil
-        #expect(classes == ExposureLevels(internal: nil, external: "wan"))
-        #expect(classes[.none] == nil)
-    }
-}
-
-@Suite("joining strings")
-struct StringJoiningTests {
-    @Test("joined(separator:) puts the separator between the strings, as the standard library does")
-    func likeTheStandardLibrary() {
-        let cases: [[String]] = [[], [""], ["a"], ["a", "b"], ["", "", ""], ["caf\u{E9}", "e\u{301}", "🎬", "x"]]
-        for strings in cases {
-            for separator in ["", ", ", "→"] {
-                let expected = strings.isEmpty ? "" : strings.dropFirst().reduce(strings[0]) { $0 + separator + $1 }
-                let joined = strings.joined(separator: separator)
-                #expect(Array(joined.utf8) == Array(expected.utf8), "\(strings) with '\(separator)'")
-            }
-        }
-    }
-}
-
 @Suite("byte order")
 struct ByteOrderTests {
     @Test("precedesInByteOrder agrees with comparing the UTF-8 bytes one by one")

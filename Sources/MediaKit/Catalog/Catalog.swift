@@ -4,14 +4,11 @@ public enum Catalog {
     public static let entries: [CatalogEntry] =
         mediaServers + libraries + arrApps + requestsAndUsers + downloadClients + extras
 
-    /// The entries by id, keyed by the id's text: keyed by `ServiceID`, the dictionary looked up that type's
-    /// `Hashable` conformance on first use, a scan of every loaded library's conformance records (0.36 M
-    /// instructions, on the path of every command that reads a config).
-    private static let entriesByID: [String: CatalogEntry] = Dictionary(
-        entries.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let entriesByID: [ServiceID: CatalogEntry] = Dictionary(
+        entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The entry for `id`, if the catalog has one.
-    public static func entry(for id: ServiceID) -> CatalogEntry? { entriesByID[id.rawValue] }
+    public static func entry(for id: ServiceID) -> CatalogEntry? { entriesByID[id] }
 
     /// Every id, in catalog order.
     public static var ids: [ServiceID] { entries.map(\.id) }

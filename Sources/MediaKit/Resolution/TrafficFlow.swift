@@ -15,17 +15,15 @@ public struct TrafficFlow: Hashable, Sendable {
     /// Every flow between `apps`, sorted by caller then callee. Only workloads with a port are called;
     /// generic apps take part only through exposure, since the catalog knows nothing of their calls.
     public static func flows(between apps: [ResolvedApp]) -> [TrafficFlow] {
-        // The apps that can be called, by category, so each caller visits only its callees. Keyed by the raw
-        // value: a dictionary keyed by the enum looked up its `Hashable` conformance on first use, a scan of
-        // every loaded library's conformance records (about 0.1 M instructions).
-        var callees: [String: [Int]] = [:]
+        // The apps that can be called, by category, so each caller visits only its callees.
+        var callees: [ServiceCategory: [Int]] = [:]
         for (index, app) in apps.enumerated() where app.kind == .workload && app.port != nil {
-            if let category = app.category { callees[category.rawValue, default: []].append(index) }
+            if let category = app.category { callees[category, default: []].append(index) }
         }
         var flows: [TrafficFlow] = []
         for caller in apps where caller.kind == .workload {
             guard let calls = caller.category?.calls, !calls.isEmpty else { continue }
-            let indices = calls.flatMap { callees[$0.rawValue] ?? [] }.sorted()
+            let indices = calls.flatMap { callees[$0] ?? [] }.sorted()
             for index in indices where apps[index].name != caller.name {
                 flows.append(TrafficFlow(from: caller, to: apps[index]))
             }

@@ -26,14 +26,13 @@ extension StackValidator {
         // stacks have a handful of layouts, however many clients.
         var layouts: [[ResolvedMount]] = []
         var layoutOfClient: [Int] = []
-        var layoutIndex: [String: Int] = [:]
+        var layoutIndex: [[ResolvedMount]: Int] = [:]
         for client in clients {
             let mounts = dataMounts(of: client)
-            let key = Self.layoutKey(mounts)
-            if let index = layoutIndex[key] {
+            if let index = layoutIndex[mounts] {
                 layoutOfClient.append(index)
             } else {
-                layoutIndex[key] = layouts.count
+                layoutIndex[mounts] = layouts.count
                 layoutOfClient.append(layouts.count)
                 layouts.append(mounts)
             }
@@ -127,18 +126,6 @@ extension StackValidator {
     }
 
     private static func components(_ path: String) -> [Substring] { path.split(separator: "/") }
-
-    /// Where mounts put which folder of which volume (what ``covers(_:_:)`` compares), as one string: a
-    /// dictionary keyed by a struct of these looked up its `Hashable` conformance on first use, a scan of
-    /// every loaded library's conformance records. Fields end with a zero byte, which no path or name holds;
-    /// a missing subPath is marked apart from an empty one.
-    private static func layoutKey(_ mounts: [ResolvedMount]) -> String {
-        var key = ""
-        for mount in mounts {
-            key += mount.volume + "\u{0}" + mount.path + "\u{0}" + (mount.subPath.map { "/" + $0 } ?? "-") + "\u{0}"
-        }
-        return key
-    }
 
     private func describe(_ mounts: [ResolvedMount]) -> String {
         mounts.map { "'\($0.volume)' at '\($0.path)'" + ($0.subPath.map { " (\($0))" } ?? "") }
