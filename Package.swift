@@ -16,21 +16,15 @@ let package = Package(
         .target(name: "MediaKit"),
         // mediactl.yaml → Stack, with located diagnostics.
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
-        // The Linux thread-placement calls Swift's Glibc module does not import (C).
-        .target(name: "CMediaLinux"),
-        // Threads on other cores than the caller's, and loops spread over them.
-        .target(name: "MediaThreads", dependencies: ["CMediaLinux"]),
         // Stack → Kubernetes/Flux objects → rendered files in memory. Never writes.
-        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaThreads"]),
+        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit"]),
         // Argument parsing, commands; the only code that touches the file system.
-        .target(
-            name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender", "MediaThreads"]),
+        .target(name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
         .executableTarget(name: "mediactl", dependencies: ["MediaCLI"]),
         // Fixture paths, golden files and trees with record mode (diffs by MediaRender's UnifiedDiff).
         .target(name: "MediaTestSupport", dependencies: ["MediaRender"], path: "Tests/MediaTestSupport"),
         .testTarget(name: "MediaYAMLTests", dependencies: ["MediaYAML", "MediaTestSupport"]),
         .testTarget(name: "MediaKitTests", dependencies: ["MediaKit", "MediaTestSupport"]),
-        .testTarget(name: "MediaThreadsTests", dependencies: ["MediaThreads"]),
         .testTarget(
             name: "MediaConfigTests", dependencies: ["MediaConfig", "MediaYAML", "MediaKit", "MediaTestSupport"]),
         .testTarget(
@@ -38,7 +32,7 @@ let package = Package(
             dependencies: ["MediaRender", "MediaConfig", "MediaKit", "MediaYAML", "MediaTestSupport"]),
         .testTarget(
             name: "MediaCLITests",
-            dependencies: ["MediaCLI", "MediaConfig", "MediaKit", "MediaThreads", "MediaYAML", "MediaTestSupport"]),
+            dependencies: ["MediaCLI", "MediaConfig", "MediaKit", "MediaYAML", "MediaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

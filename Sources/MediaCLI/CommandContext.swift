@@ -7,8 +7,8 @@ public struct CommandContext {
     public var arguments: [String]
     /// The environment variables.
     public var environment: [String: String]
-    /// The working directory, an absolute path; relative paths are resolved against it.
-    public var currentDirectoryPath: String
+    /// The working directory; relative paths are resolved against it.
+    public var currentDirectory: URL
     /// Whether stderr is a terminal (colour in `--color auto`).
     public var standardErrorIsTerminal: Bool
     /// Receives what goes to stdout.
@@ -18,37 +18,21 @@ public struct CommandContext {
 
     /// Creates a context.
     public init(
-        arguments: [String], environment: [String: String], currentDirectoryPath: String,
-        standardErrorIsTerminal: Bool, writeOutput: @escaping (String) -> Void,
-        writeError: @escaping (String) -> Void
+        arguments: [String], environment: [String: String], currentDirectory: URL, standardErrorIsTerminal: Bool,
+        writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void
     ) {
         self.arguments = arguments
         self.environment = environment
-        self.currentDirectoryPath = PathText.absolute(currentDirectoryPath, in: "/")
+        self.currentDirectory = currentDirectory
         self.standardErrorIsTerminal = standardErrorIsTerminal
         self.writeOutput = writeOutput
         self.writeError = writeError
     }
 
-    /// Creates a context whose working directory is the file URL `currentDirectory`.
-    public init(
-        arguments: [String], environment: [String: String], currentDirectory: URL, standardErrorIsTerminal: Bool,
-        writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void
-    ) {
-        self.init(
-            arguments: arguments, environment: environment, currentDirectoryPath: currentDirectory.path,
-            standardErrorIsTerminal: standardErrorIsTerminal, writeOutput: writeOutput, writeError: writeError)
+    /// `path` as an absolute file URL: as given when absolute, else below the working directory; `.` and `..`
+    /// parts are resolved by the text, no link is followed.
+    func resolve(_ path: String) -> URL {
+        let base = URL(fileURLWithPath: currentDirectory.path, isDirectory: true)
+        return URL(fileURLWithPath: path, relativeTo: base).absoluteURL.standardizedFileURL
     }
-
-    /// The working directory as a file URL.
-    public var currentDirectory: URL { URL(fileURLWithPath: currentDirectoryPath, isDirectory: true) }
-}
-
-extension CommandContext {
-    /// `path` as an absolute path: as given when absolute, else below the working directory; `.` and `..`
-    /// parts are resolved by the text (``PathText/absolute(_:in:)``).
-    func absolutePath(_ path: String) -> String { PathText.absolute(path, in: currentDirectoryPath) }
-
-    /// `path` as an absolute file URL (see ``absolutePath(_:)``).
-    func resolve(_ path: String) -> URL { URL(fileURLWithPath: absolutePath(path)) }
 }

@@ -6,46 +6,43 @@ struct ConfigLocator {
     /// The config file's name.
     static let fileName = "mediactl.yaml"
 
-    /// A located config: its path and the path to print in diagnostics (as the user wrote it, or
+    /// A located config: where it is and the path to print in diagnostics (as the user wrote it, or
     /// relative to the working directory when discovered).
     struct Location: Equatable {
-        /// The absolute path.
-        var path: String
+        /// The absolute location.
+        var url: URL
         /// The path shown to the user.
         var displayPath: String
-
-        /// The absolute location as a file URL.
-        var url: URL { URL(fileURLWithPath: path) }
     }
 
     let context: CommandContext
 
-    /// Locates the config, or returns the message to print when there is none. Paths are looked at as
-    /// strings (``PathText``), and links are followed as opening the file would.
+    /// Locates the config, or returns the message to print when there is none. Links are followed as
+    /// opening the file would.
     func locate(explicit: String?) -> Result<Location, LocateError> {
         if let explicit {
-            var path = context.absolutePath(explicit)
+            var url = context.resolve(explicit)
             var display = explicit
-            if FileSystem.kind(followingLinksAt: path) == .directory {
-                path = PathText.appending(Self.fileName, to: path)
+            if FileSystem.kind(followingLinksAt: url.path) == .directory {
+                url.appendPathComponent(Self.fileName)
                 display = (explicit.hasSuffix("/") ? explicit : explicit + "/") + Self.fileName
             }
-            guard FileSystem.kind(followingLinksAt: path) != nil else {
+            guard FileSystem.kind(followingLinksAt: url.path) != nil else {
                 return .failure(LocateError(message: "cannot read '\(display)': no such file"))
             }
-            return .success(Location(path: path, displayPath: display))
+            return .success(Location(url: url, displayPath: display))
         }
-        var directory = context.currentDirectoryPath
+        var directory = context.resolve(".")
         var hops = 0
         let stop = gitRoot(from: directory)
         while true {
-            let candidate = PathText.appending(Self.fileName, to: directory)
-            if FileSystem.kind(followingLinksAt: candidate) != nil {
+            let candidate = directory.appendingPathComponent(Self.fileName)
+            if FileSystem.kind(followingLinksAt: candidate.path) != nil {
                 let display = String(repeating: "../", count: hops) + Self.fileName
-                return .success(Location(path: candidate, displayPath: display))
+                return .success(Location(url: candidate, displayPath: display))
             }
-            guard let stop, directory != stop, directory != "/" else { break }
-            directory = PathText.parent(of: directory)
+            guard let stop, directory.path != stop.path, directory.path != "/" else { break }
+            directory = directory.deletingLastPathComponent()
             hops += 1
         }
         let searched =
@@ -55,13 +52,13 @@ struct ConfigLocator {
                 message: "no \(Self.fileName) \(searched); pass --config PATH or create one with 'mediactl init'"))
     }
 
-    /// The nearest folder at or above `directory` (an absolute path) that holds `.git`, if any.
-    private func gitRoot(from directory: String) -> String? {
+    /// The nearest folder at or above `directory` that holds `.git`, if any.
+    private func gitRoot(from directory: URL) -> URL? {
         var current = directory
         while true {
-            if FileSystem.kind(followingLinksAt: PathText.appending(".git", to: current)) != nil { return current }
-            if current == "/" { return nil }
-            current = PathText.parent(of: current)
+            if FileSystem.kind(followingLinksAt: current.appendingPathComponent(".git").path) != nil { return current }
+            if current.path == "/" { return nil }
+            current = current.deletingLastPathComponent()
         }
     }
 }

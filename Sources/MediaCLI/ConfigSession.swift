@@ -1,11 +1,10 @@
 import Foundation
 import MediaConfig
 import MediaKit
-import MediaThreads
 import MediaYAML
 
-/// A located, read, decoded and validated `mediactl.yaml`: the first stage of every command that works
-/// on a config. Decoder diagnostics and validation issues are merged and sorted by position.
+/// The first stage of every command that works on a config: `mediactl.yaml` located, read, decoded and
+/// validated. Decoder diagnostics and validation issues are merged and sorted by position.
 struct ConfigSession {
     /// Where the config is and how to name it in messages.
     let location: ConfigLocator.Location
@@ -15,12 +14,7 @@ struct ConfigSession {
     let result: ConfigLoadResult
     /// Every diagnostic: decoding and validation, sorted by position.
     let diagnostics: [Diagnostic]
-    /// The root of the Flux repository, an absolute path: `--out`, or the config file's folder.
-    let outputRoot: String
-    /// The walk of the default generated folders under ``outputRoot``, when ``open(_:_:snapshotsOutput:)``
-    /// was asked to start it.
-    let snapshot: TreeSnapshot?
-    /// The stack's apps, resolved once for validation and then rendered from; nil when the config did not
+    /// The stack's apps, resolved once to validate them and then rendered from; nil when the config did not
     /// decode.
     let resolvedApps: [ResolvedApp]?
 
@@ -33,39 +27,29 @@ struct ConfigSession {
     /// The number of warnings.
     var warningCount: Int { diagnostics.count - errorCount }
 
-    /// Finds, reads and checks the config, or prints why it cannot and returns nil. With `snapshotsOutput`
-    /// on a machine with more than one core, it takes over the walk of the default generated folders under
-    /// the output root that `main()` started (``prefetchSnapshot(arguments:currentDirectoryPath:)``), or
-    /// starts one as soon as the config is found, so the disk is read while the config is decoded and
-    /// checked (``RenderPipeline`` uses it when the config keeps those folders).
-    static func open(_ invocation: Invocation, _ terminal: Terminal, snapshotsOutput: Bool = false) -> ConfigSession? {
-        let context = terminal.context
+    /// Finds, reads and checks the config, or prints why it cannot and returns nil.
+    static func open(_ invocation: Invocation, _ terminal: Terminal) -> ConfigSession? {
         let location: ConfigLocator.Location
-        switch ConfigLocator(context: context).locate(explicit: invocation.value("--config"))
-        {
+        switch ConfigLocator(context: terminal.context).locate(explicit: invocation.value("--config")) {
         case .success(let found): location = found
         case .failure(let failure):
             terminal.error(failure.message)
             return nil
         }
-        let outputRoot = Self.outputRoot(invocation, context, location)
-        let writer = FileTreeWriter(root: outputRoot)
-        let snapshot =
-            snapshotsOutput && Lanes.available > 1
-            ? TreeSnapshot.takePrefetched(root: writer.base, directories: generatedFolders)
-                ?? writer.snapshot(of: generatedFolders, inBackground: true)
-            : nil
-        let bytes: [UInt8]
         do throws(FileSystem.ReadFailure) {
-            guard let read = try FileSystem.bytes(followingLinksAt: location.path) else {
+            guard let bytes = try FileSystem.read(location.url.path, followingLinks: true) else {
                 terminal.error("cannot read '\(location.displayPath)': no such file")
                 return nil
             }
-            bytes = read
+            return ConfigSession(location: location, bytes: bytes)
         } catch {
             terminal.error("cannot read '\(location.displayPath)': \(error.message)")
             return nil
         }
+    }
+
+    /// Decodes and validates the config `bytes` read at `location`.
+    init(location: ConfigLocator.Location, bytes: [UInt8]) {
         let result = ConfigLoader.load(bytes: bytes)
         var diagnostics = result.diagnostics
         var resolvedApps: [ResolvedApp]?
@@ -75,39 +59,11 @@ struct ConfigSession {
             diagnostics = (diagnostics + result.diagnostics(for: issues)).sortedByPosition()
             resolvedApps = resolved
         }
-        return ConfigSession(
-            location: location, source: String(decoding: bytes, as: UTF8.self), result: result,
-            diagnostics: diagnostics, outputRoot: outputRoot, snapshot: snapshot, resolvedApps: resolvedApps)
-    }
-
-    /// The folders a snapshot started before the config is read walks: the default generated folders, which
-    /// most configs keep (``RenderPipeline`` walks others itself).
-    private static var generatedFolders: [String] { RepoSettings().generatedFolders }
-
-    /// The root of the Flux repository: `--out`, or the folder of the config at `location`.
-    private static func outputRoot(
-        _ invocation: Invocation, _ context: CommandContext, _ location: ConfigLocator.Location
-    ) -> String {
-        invocation.value("--out").map(context.absolutePath) ?? PathText.parent(of: location.path)
-    }
-
-    /// Starts, on another core, the snapshot that ``open(_:_:snapshotsOutput:)`` would start for `arguments`
-    /// (`render`, `diff` and `check`), before the caller has read its environment and set up its streams:
-    /// `open` then takes it over (``TreeSnapshot/takePrefetched(root:directories:)``). Does nothing for other
-    /// commands, or when the arguments are wrong or no config is found: `open` reports that.
-    static func prefetchSnapshot(arguments: [String], currentDirectoryPath: String) {
-        guard Lanes.available > 1, let invocation = try? ArgumentParser().parse(arguments),
-            let command = invocation.command?.name, ["render", "diff", "check"].contains(command),
-            !invocation.has("--help")
-        else { return }
-        let context = CommandContext(
-            arguments: arguments, environment: [:], currentDirectoryPath: currentDirectoryPath,
-            standardErrorIsTerminal: false, writeOutput: { _ in }, writeError: { _ in })
-        guard
-            case .success(let location) = ConfigLocator(context: context).locate(explicit: invocation.value("--config"))
-        else { return }
-        let writer = FileTreeWriter(root: outputRoot(invocation, context, location))
-        TreeSnapshot.prefetch(writer.snapshot(of: generatedFolders, inBackground: true))
+        self.location = location
+        self.source = String(decoding: bytes, as: UTF8.self)
+        self.result = result
+        self.diagnostics = diagnostics
+        self.resolvedApps = resolvedApps
     }
 
     /// The message for an app name the config does not have, with the nearest one it does.

@@ -6,7 +6,7 @@ struct DiffCommand {
     let terminal: Terminal
 
     func run() -> Int32 {
-        guard let pipeline = RenderPipeline.prepare(invocation, terminal) else { return ExitStatus.failure }
+        guard let pipeline = RenderPipeline.run(invocation, terminal) else { return ExitStatus.failure }
         let changes = pipeline.plan.effective
         for change in changes {
             let diff = UnifiedDiff(

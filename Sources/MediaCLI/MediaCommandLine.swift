@@ -4,32 +4,16 @@ import MediaKit
 /// The `mediactl` command line. ``run(_:)`` returns an exit status and never exits; only
 /// `main.swift` does.
 public enum MediaCommandLine {
-    /// Runs with the process's arguments, environment and standard streams. The caller exits with the
-    /// status right after: what the command built is left to the system to reclaim (``ProcessLifetime``).
+    /// Runs with the process's arguments, environment and standard streams.
     public static func main() -> Int32 {
-        ProcessLifetime.keepValuesUntilExit()
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        // A render's walk of the output tree starts here, on another core, before Foundation's file manager,
-        // the environment and the streams are set up: about 0.3 ms sooner than once the context is built.
-        if let directory = workingDirectory() {
-            ConfigSession.prefetchSnapshot(arguments: arguments, currentDirectoryPath: directory)
-        }
         let context = CommandContext(
-            arguments: arguments,
+            arguments: Array(CommandLine.arguments.dropFirst()),
             environment: ProcessInfo.processInfo.environment,
-            currentDirectoryPath: FileManager.default.currentDirectoryPath,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
             standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
             writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             writeError: { FileHandle.standardError.write(Data($0.utf8)) })
         return run(context)
-    }
-
-    /// The working directory from `getcwd`, without Foundation's file manager; nil when it cannot be had.
-    private static func workingDirectory() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses the arguments and runs the command.

@@ -6,7 +6,7 @@ struct RenderCommand {
     let terminal: Terminal
 
     func run() -> Int32 {
-        guard let pipeline = RenderPipeline.prepare(invocation, terminal) else { return ExitStatus.failure }
+        guard let pipeline = RenderPipeline.run(invocation, terminal) else { return ExitStatus.failure }
         let plan = pipeline.plan
         if invocation.has("--dry-run") {
             for change in plan.effective {

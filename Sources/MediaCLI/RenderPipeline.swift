@@ -1,52 +1,65 @@
 import Foundation
 import MediaKit
 import MediaRender
-import MediaThreads
 
-/// `render`, `diff` and `check` share this pipeline: config → stack → rendered files → a plan against
-/// the disk. Only the last step differs.
+/// What `render`, `diff`, `check`, `enable` and `disable` do with a config, one stage after another; they
+/// differ only in what they do with the plan at the end:
+///
+/// ```
+/// mediactl.yaml ─ ConfigSession ──▶ Stack + [Diagnostic]   (decoded and validated)
+///               ─ AppResolver ────▶ [ResolvedApp]          (resolved once: validated, then rendered)
+///               ─ Renderer ───────▶ FluxLayout             (typed manifests by path)
+///               ─ YAMLEmitter ────▶ [RenderedFile]         (text, sorted by path bytes)
+/// output root   ─ OutputTree ─────▶ the generated folders as they are on disk
+///               ─ FileTreeWriter ─▶ TreePlan ─▶ write (render) | unified diff (diff) | drift (check)
+/// ```
+///
+/// Every stage before the plan works in memory; ``OutputTree`` and ``FileTreeWriter`` are the only code that
+/// reads or writes the output tree.
 struct RenderPipeline {
-    /// What writing the rendered tree would change.
+    /// The stack, decoded and valid.
+    let stack: Stack
+    /// Its apps with every default applied.
+    let apps: [ResolvedApp]
+    /// What render writes, sorted by path bytes.
+    let files: [RenderedFile]
+    /// What writing ``files`` under the output root would change.
     let plan: TreePlan
     /// Writes ``plan`` under the output root.
     let writer: FileTreeWriter
 
-    /// Runs the pipeline up to the plan, or prints why it cannot and returns nil.
-    static func prepare(_ invocation: Invocation, _ terminal: Terminal) -> RenderPipeline? {
-        guard let session = ConfigSession.open(invocation, terminal, snapshotsOutput: true),
-            let stack = session.validStack(terminal)
+    /// Runs every stage from the config to the plan, or prints why it cannot and returns nil.
+    static func run(_ invocation: Invocation, _ terminal: Terminal) -> RenderPipeline? {
+        guard let session = ConfigSession.open(invocation, terminal), let stack = session.validStack(terminal)
         else { return nil }
-        ProcessLifetime.keep(session)
         do {
-            let pipeline = try make(
-                outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
-                resolvedApps: session.resolvedApps)
-            ProcessLifetime.keep(pipeline)
-            return pipeline
+            return try RenderPipeline(
+                stack: stack, apps: session.resolvedApps,
+                outputRoot: outputRoot(of: session, invocation, terminal.context))
         } catch {
             terminal.error(error.message)
             return nil
         }
     }
 
-    /// Renders `stack` and compares it with the disk under `outputRoot`. `snapshot` is a walk of the output
-    /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders under the same root.
-    /// `resolvedApps` are the stack's apps when already resolved (``ConfigSession/resolvedApps``).
-    static func make(
-        outputRoot: String, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
-    ) throws(FileTreeWriter.Failure) -> RenderPipeline {
-        let renderer = Renderer(stack: stack, resolvedApps: resolvedApps)
-        let lanes = Lanes.available
+    /// Renders `stack` and plans writing it under `outputRoot`. `apps` are the stack's resolved apps, when the
+    /// caller has them (``ConfigSession/resolvedApps``).
+    init(stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL) throws(FileTreeWriter.Failure) {
+        let apps = apps ?? AppResolver(stack: stack).resolveAll()
+        let layout = Renderer(stack: stack, resolvedApps: apps).layout()
+        let files = layout.renderedFiles()
+        let tree = OutputTree(root: outputRoot.path, folders: stack.repo.generatedFolders)
         let writer = FileTreeWriter(root: outputRoot)
-        // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding
-        // and the layout run on one core and leave the others idle.
-        let snapshot =
-            started.flatMap { $0.root == writer.base && $0.directories == renderer.managedDirectories ? $0 : nil }
-            ?? writer.snapshot(of: renderer.managedDirectories, inBackground: lanes > 1)
-        let files = renderer.render(lanes: lanes)
-        let plan = try writer.plan(
-            files, managedDirectories: renderer.managedDirectories, lanes: lanes, snapshot: snapshot)
-        return RenderPipeline(plan: plan, writer: writer)
+        self.stack = stack
+        self.apps = apps
+        self.files = files
+        self.plan = try writer.plan(files, against: tree)
+        self.writer = writer
+    }
+
+    /// The root of the Flux repository: `--out`, or the folder of the config.
+    static func outputRoot(of session: ConfigSession, _ invocation: Invocation, _ context: CommandContext) -> URL {
+        invocation.value("--out").map(context.resolve) ?? session.location.url.deletingLastPathComponent()
     }
 
     /// Writes the plan, refusing hand-written files unless `force`. Returns the exit status.

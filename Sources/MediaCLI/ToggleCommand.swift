@@ -45,7 +45,8 @@ struct ToggleCommand {
         }
         let pipeline: RenderPipeline
         do {
-            pipeline = try RenderPipeline.make(outputRoot: session.outputRoot, stack: newStack)
+            pipeline = try RenderPipeline(
+                stack: newStack, outputRoot: RenderPipeline.outputRoot(of: session, invocation, terminal.context))
         } catch {
             terminal.error(error.message)
             return ExitStatus.failure

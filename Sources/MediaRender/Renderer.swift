@@ -23,8 +23,8 @@ public struct Renderer: Sendable {
     /// The folders `render` owns, relative to the output root: ``RepoSettings/generatedFolders``.
     public var managedDirectories: [String] { stack.repo.generatedFolders }
 
-    /// Every generated file, sorted by path; emitted on `lanes` threads (the bytes do not depend on it).
-    public func render(lanes: Int = 1) -> [RenderedFile] { layout().renderedFiles(lanes: lanes) }
+    /// Every generated file, sorted by path.
+    public func render() -> [RenderedFile] { layout().renderedFiles() }
 
     /// The files one app renders to, sorted (for `explain`).
     public func files(of app: AppName) -> [String] {
@@ -32,10 +32,11 @@ public struct Renderer: Sendable {
         guard let resolved = apps.first(where: { $0.name == app }) else { return [] }
         var layout = FluxLayout()
         AppTranslator(app: resolved, stack: stack, policies: policies(of: apps)).add(to: &layout)
-        return layout.renderedFiles().map(\.path)
+        return layout.files.map(\.path)
     }
 
-    func layout() -> FluxLayout {
+    /// Every generated file as typed content, by path.
+    package func layout() -> FluxLayout {
         var layout = FluxLayout()
         let apps = resolvedApps ?? AppResolver(stack: stack).resolveAll()
         let policies = policies(of: apps)

@@ -7,15 +7,15 @@ import Testing
 
 @Suite("the tree writer's plan")
 struct FileTreeWriterTests {
-    /// 120 generated files in four folders, enough for the plan to read them on several lanes.
+    /// 120 generated files in four folders.
     static let files = (0..<120).map { index in
         RenderedFile(
             path: "kubernetes/apps/ns-\(index % 4)/app-\(index)/helmrelease.yaml",
             contents: "---\n# \(MediaRender.generatedMarker)\nname: app-\(index)\n")
     }
 
-    @Test("reading the disk on one lane or several gives the same plan, file by file")
-    func lanesAgree() throws {
+    @Test("the plan tells added, updated, hand-written, unchanged and stale files apart, file by file")
+    func fileByFile() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         for file in Self.files.dropFirst(10) {
@@ -34,18 +34,10 @@ struct FileTreeWriterTests {
         let stale = "kubernetes/apps/ns-1/gone/ks.yaml"
         try write("# \(MediaRender.generatedMarker)\n", to: folder.appendingPathComponent(stale))
 
-        let writer = FileTreeWriter(root: folder)
-        let managed = ["kubernetes/apps"]
-        let oneLane = try writer.plan(files, managedDirectories: managed, lanes: 1)
-        let threeLanes = try writer.plan(files, managedDirectories: managed, lanes: 3)
-        // A snapshot taken in the background, and one that keeps no bytes (every file is read in the plan).
-        let background = try writer.plan(
-            files, managedDirectories: managed, lanes: 2,
-            snapshot: writer.snapshot(of: managed, inBackground: true))
-        let unread = try writer.plan(
-            files, managedDirectories: managed, lanes: 2,
-            snapshot: TreeSnapshot(root: folder.path + "/", directories: managed, budget: 0))
-        for plan in [oneLane, threeLanes, background, unread] {
+        // In the renderer's order, and in another one.
+        let plan = try planned(files, in: folder, folders: ["kubernetes/apps"])
+        let reversed = try planned(files.reversed(), in: folder, folders: ["kubernetes/apps"])
+        for plan in [plan, reversed] {
             let kinds = Dictionary(uniqueKeysWithValues: plan.changes.map { ($0.path, $0.kind) })
             #expect(kinds.count == files.count + 1)
             for (index, file) in files.enumerated() {
@@ -56,10 +48,8 @@ struct FileTreeWriterTests {
             #expect(kinds[stale] == .remove)
             #expect(plan.handWritten == [files[21].path, files[30].path])
         }
-        for plan in [threeLanes, background, unread] {
-            #expect(plan.changes.map(\.path) == oneLane.changes.map(\.path))
-            #expect(plan.changes.map(\.old) == oneLane.changes.map(\.old))
-        }
+        #expect(reversed.changes.map(\.path) == plan.changes.map(\.path))
+        #expect(reversed.changes.map(\.old) == plan.changes.map(\.old))
     }
 
     @Test("a folder where a generated file goes is a clear error")
@@ -68,7 +58,7 @@ struct FileTreeWriterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: url(folder, 70), withIntermediateDirectories: true)
         do {
-            _ = try FileTreeWriter(root: folder).plan(Self.files, managedDirectories: [], lanes: 2)
+            _ = try planned(Self.files, in: folder, folders: [])
             Issue.record("the plan did not fail")
         } catch {
             #expect(error.message == "cannot read '\(Self.files[70].path)': a folder is in the way")
@@ -86,7 +76,7 @@ struct FileTreeWriterTests {
         try write("<!-- \(MediaRender.generatedMarker) -->\n", to: outside.appendingPathComponent("apps/old.md"))
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("docs"), withDestinationURL: outside)
-        let plan = try FileTreeWriter(root: folder).plan([], managedDirectories: ["docs/apps"])
+        let plan = try planned([], in: folder, folders: ["docs/apps"])
         #expect(plan.changes.isEmpty)
     }
 
@@ -112,7 +102,7 @@ struct FileTreeWriterTests {
             RenderedFile(path: decomposed + "/b.md", contents: "<!-- \(MediaRender.generatedMarker) -->\n"),
         ]
         do {
-            _ = try FileTreeWriter(root: folder).plan(files, managedDirectories: ["docs"], lanes: 1)
+            _ = try planned(files, in: folder, folders: ["docs"])
             Issue.record("the plan did not refuse the link")
         } catch {
             #expect(error.message == "refusing to write '\(decomposed)/b.md': '\(decomposed)' is a symbolic link")
@@ -134,16 +124,9 @@ struct FileTreeWriterTests {
         try write("mine\n", to: folder.appendingPathComponent("kubernetes/apps/a-b/notes.txt"))
         // The second managed folder lies inside the first: its files are found twice and counted once.
         let managed = ["kubernetes/apps", "kubernetes/apps/a"]
-        let writer = FileTreeWriter(root: folder)
-        let planned = try writer.plan(files, managedDirectories: managed, lanes: 1)
-        let early = try writer.plan(
-            files.reversed(), managedDirectories: managed, snapshot: writer.snapshot(of: managed, inBackground: true))
-        // With no budget, the walk leaves the folders below `kubernetes/apps` to the plan, and still lists
-        // `kubernetes/apps/a`: the plan finds its files twice.
-        let unread = try writer.plan(
-            files, managedDirectories: managed,
-            snapshot: TreeSnapshot(root: folder.path + "/", directories: managed, budget: 0))
-        for plan in [planned, early, unread] {
+        let plan = try planned(files, in: folder, folders: managed)
+        let reversed = try planned(files.reversed(), in: folder, folders: managed)
+        for plan in [plan, reversed] {
             #expect(
                 plan.changes.map { "\($0.kind) \($0.path)" } == [
                     "unchanged kubernetes/apps/a-b/y.yaml", "unchanged kubernetes/apps/a.b/w.yaml",
@@ -154,11 +137,18 @@ struct FileTreeWriterTests {
     }
 
     private func url(_ folder: URL, _ index: Int) -> URL { folder.appendingPathComponent(Self.files[index].path) }
+
+    /// The plan of writing `files` into `folder`, whose generated folders are `folders`.
+    private func planned(
+        _ files: [RenderedFile], in folder: URL, folders: [String]
+    ) throws(FileTreeWriter.Failure) -> TreePlan {
+        try FileTreeWriter(root: folder).plan(files, against: OutputTree(root: folder.path, folders: folders))
+    }
 }
 
-@Suite("the snapshot of the tree before a render")
-struct TreeSnapshotTests {
-    @Test("it lists regular files and real folders, stops at its budget, and never follows a link")
+@Suite("the output tree before a render")
+struct OutputTreeTests {
+    @Test("it lists regular files and real folders, and never follows a link")
     func walk() throws {
         let folder = try temporaryDirectory()
         let outside = try temporaryDirectory()
@@ -179,35 +169,17 @@ struct TreeSnapshotTests {
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("docs"), withDestinationURL: outside)
 
-        let root = folder.path + "/"
-        let directories = ["kubernetes/apps", "docs", "missing/apps"]
-        let all = TreeSnapshot(root: root, directories: directories).take()
+        let tree = OutputTree(root: folder.path, folders: ["kubernetes/apps", "docs", "missing/apps"])
+        #expect(tree.files == ["kubernetes/apps/media/a.yaml", "kubernetes/apps/media/sub/b.yaml"])
         #expect(
-            all.files == [
-                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/a.yaml", bytes: Array("a\n".utf8)),
-                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/sub/b.yaml", bytes: Array("bb\n".utf8)),
-            ])
-        #expect(all.folders == ["kubernetes", "kubernetes/apps", "kubernetes/apps/media", "kubernetes/apps/media/sub"])
-        #expect(all.unwalked.isEmpty)  // 'docs' is a link: neither walked nor left to list
-
-        // With no budget, nothing is read and the walk stops above the first folder it would enter.
-        let none = TreeSnapshot(root: root, directories: directories, budget: 0, inBackground: true).take()
-        #expect(none.files.isEmpty)
-        #expect(none.folders == ["kubernetes", "kubernetes/apps"])
-        #expect(none.unwalked == ["kubernetes/apps/media"])
-        // The plan lists what the walk left, without reading it.
-        let rest = TreeSnapshot.listing(root: root, folders: none.unwalked)
-        #expect(
-            rest.files == [
-                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/a.yaml", bytes: nil),
-                TreeSnapshot.FoundFile(path: "kubernetes/apps/media/sub/b.yaml", bytes: nil),
-            ])
+            tree.folders == ["kubernetes", "kubernetes/apps", "kubernetes/apps/media", "kubernetes/apps/media/sub"])
+        #expect(try tree.read("kubernetes/apps/media/sub/b.yaml") == Array("bb\n".utf8))
     }
 }
 
-@Suite("reading whole files for the snapshot")
-struct WholeFileReaderTests {
-    @Test("files of any size read whole through a buffer that grows; links and folders are not read")
+@Suite("reading whole files")
+struct FileReadTests {
+    @Test("files of any size read whole; a link is refused unless followed, a folder is in the way")
     func wholeFiles() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -220,16 +192,14 @@ struct WholeFileReaderTests {
             at: folder.appendingPathComponent("link"), withDestinationURL: folder.appendingPathComponent("f3"))
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
-        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
-        defer { close(descriptor) }
-        for reader in [WholeFileReader(capacity: 4), WholeFileReader()] {
-            for size in sizes {
-                let bytes = try #require(reader.bytes(named: "f\(size)", in: descriptor), "f\(size)")
-                #expect(bytes == Array(try #require(Fixtures.text(folder.appendingPathComponent("f\(size)"))).utf8))
-            }
-            #expect(reader.bytes(named: "link", in: descriptor) == nil)
-            #expect(reader.bytes(named: "sub", in: descriptor) == nil)
-            #expect(reader.bytes(named: "missing", in: descriptor) == nil)
+        for size in sizes {
+            let path = folder.appendingPathComponent("f\(size)").path
+            let bytes = try #require(try FileSystem.read(path), "f\(size)")
+            #expect(bytes == Array(try #require(Fixtures.text(URL(fileURLWithPath: path))).utf8))
         }
+        #expect(throws: FileSystem.ReadFailure.self) { try FileSystem.read(folder.path + "/link") }
+        #expect(try FileSystem.read(folder.path + "/link", followingLinks: true) == Array("abc".utf8))
+        #expect(throws: FileSystem.ReadFailure.self) { try FileSystem.read(folder.path + "/sub") }
+        #expect(try FileSystem.read(folder.path + "/missing") == nil)
     }
 }

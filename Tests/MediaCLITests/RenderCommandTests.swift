@@ -1,7 +1,6 @@
 import Foundation
 import MediaKit
 import MediaTestSupport
-import MediaThreads
 import Testing
 
 @testable import MediaCLI
@@ -124,24 +123,6 @@ struct RenderCommandTests {
         #expect(text(folder, stale) == nil)
         #expect(text(folder, "\(Self.media)/wizarr/ks.yaml") != nil)
         #expect(mediactl(["check"], in: folder).status == 0)
-    }
-
-    @Test("main's early walk is started for render, diff and check only, and handed once to a command on its root")
-    func prefetchedSnapshot() throws {
-        let folder = try exampleCopy("plex")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(mediactl(["render"], in: folder).status == 0)
-        let root = FileTreeWriter(root: folder.path).base
-        let folders = RepoSettings().generatedFolders
-        ConfigSession.prefetchSnapshot(arguments: ["validate"], currentDirectoryPath: folder.path)
-        #expect(TreeSnapshot.takePrefetched(root: root, directories: folders) == nil)
-        ConfigSession.prefetchSnapshot(
-            arguments: ["check", "--config", "mediactl.yaml"], currentDirectoryPath: folder.path)
-        guard Lanes.available > 1 else { return }  // one core: nothing is walked early
-        #expect(TreeSnapshot.takePrefetched(root: "/elsewhere/", directories: folders) == nil)
-        let taken = try #require(TreeSnapshot.takePrefetched(root: root, directories: folders))
-        #expect(taken.take().files.count == 14)
-        #expect(TreeSnapshot.takePrefetched(root: root, directories: folders) == nil)
     }
 
     @Test("diff is empty with exit 0 when current, a unified diff with exit 1 after a hand edit")

@@ -20,10 +20,10 @@ struct RenderPropertyTests {
         return try #require(ConfigLoader.load(text: text).stack)
     }
 
-    @Test("rendering twice, on one thread or on three, gives byte-identical files", arguments: configs)
+    @Test("rendering twice gives byte-identical files", arguments: configs)
     func deterministic(config: URL) throws {
         let stack = try Self.stack(config)
-        #expect(Renderer(stack: stack).render() == Renderer(stack: stack).render(lanes: 3))
+        #expect(Renderer(stack: stack).render() == Renderer(stack: stack).render())
     }
 
     @Test(
@@ -32,13 +32,7 @@ struct RenderPropertyTests {
     func preresolved(config: URL) throws {
         let stack = try Self.stack(config)
         let resolved = AppResolver(stack: stack).resolveAll()
-        #expect(Renderer(stack: stack, resolvedApps: resolved).render(lanes: 2) == Renderer(stack: stack).render())
-    }
-
-    @Test("some shipped stack is large enough to be emitted on several threads")
-    func parallelPathIsCovered() throws {
-        let sizes = try Self.configs.map { try Renderer(stack: Self.stack($0)).render().count }
-        #expect(sizes.contains { $0 >= 64 }, "\(sizes)")
+        #expect(Renderer(stack: stack, resolvedApps: resolved).render() == Renderer(stack: stack).render())
     }
 
     @Test("files are sorted by path, and each carries the marker and ends in one newline", arguments: configs)
@@ -79,7 +73,7 @@ struct RenderPropertyTests {
         ] {
             layout.addMarkdown(at: path) { text }
         }
-        let files = layout.renderedFiles(lanes: 1)
+        let files = layout.renderedFiles()
         #expect(
             files.map(\.path.utf8).map(Array.init)
                 == [

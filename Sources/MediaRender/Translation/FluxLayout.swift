@@ -1,15 +1,13 @@
-import MediaThreads
 import MediaYAML
 
-/// The typed content of every generated file, by path: what ``Renderer`` emits. Paths are relative to the
-/// output root and unique.
-struct FluxLayout {
+/// The typed content of every generated file, by path: what ``Renderer`` lays out and then emits. Paths are
+/// relative to the output root and unique.
+package struct FluxLayout {
     /// One generated file before it is text.
     enum Content: Sendable {
         /// A Kubernetes or kustomize object, emitted as one YAML document.
         case manifest(any Manifest)
-        /// A Markdown document (the namespace runbook), marker excluded, written when the file is emitted
-        /// so that it is written on the emitting lanes too.
+        /// A Markdown document (the namespace runbook), marker excluded, written when the file is emitted.
         case markdown(@Sendable () -> String)
     }
 
@@ -21,8 +19,7 @@ struct FluxLayout {
         let content: Content
     }
 
-    /// The files in the order they were added. Kept in a list and sorted once: hashing each path into a
-    /// dictionary cost more than the sort, on the one thread the layout runs on.
+    /// The files in the order they were added.
     private var added: [File] = []
 
     /// Adds a manifest at `path`, replacing what was added there before.
@@ -53,24 +50,9 @@ struct FluxLayout {
     }
 
     /// Every file as text, sorted by path (UTF-8 bytes), each with the generated-file marker near its top.
-    ///
-    /// Files are independent, so they can be emitted on `lanes` threads (each takes the next file not yet
-    /// taken); the result is the same list in the same order as emitting them one by one. Below 64 files one
-    /// lane is faster.
-    func renderedFiles(lanes: Int = 1) -> [RenderedFile] {
-        let files = self.files
-        let lanes = files.count < 64 ? 1 : max(1, lanes)
-        var rendered = [RenderedFile?](repeating: nil, count: files.count)
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            // Each file has its own slot, so the threads never touch the same element.
-            nonisolated(unsafe) let slots = buffer
-            // One file at a time: each thread takes the next file not yet taken, so a helper that starts late
-            // (or a large file) does not leave the others waiting.
-            Lanes.run(iterations: files.count, lanes: lanes) { index in
-                slots[index] = Self.text(of: files[index], emitter: YAMLEmitter())
-            }
-        }
-        return rendered.compactMap { $0 }
+    package func renderedFiles() -> [RenderedFile] {
+        let emitter = YAMLEmitter()
+        return files.map { Self.text(of: $0, emitter: emitter) }
     }
 
     private static func text(of file: File, emitter: YAMLEmitter) -> RenderedFile {

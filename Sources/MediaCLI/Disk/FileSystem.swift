@@ -1,7 +1,8 @@
 import Foundation
 
-/// The few file-system calls the tree writer needs, made with POSIX directly: Foundation's attribute
-/// calls look up owner names (a name-service round trip per file), which dominated `check` on large trees.
+/// The file-system calls of the CLI, made with POSIX directly: what is at a path, and ``read(_:followingLinks:)``,
+/// the one function that opens and reads a file (the config, and every file of the output tree the plan
+/// compares or removes). Foundation's attribute calls look up owner names, a name-service round trip per file.
 enum FileSystem {
     /// What is at a path, without following a symbolic link there.
     enum Kind {
@@ -37,7 +38,7 @@ enum FileSystem {
 
     /// Why a file could not be read.
     enum ReadFailure: Error {
-        /// The path is a symbolic link, which is never followed.
+        /// The path is a symbolic link, which is not followed.
         case symbolicLink
         /// The path is a folder.
         case folder
@@ -54,26 +55,11 @@ enum FileSystem {
         }
     }
 
-    /// The UTF-8 text of the regular file at `path` (a symbolic link is not followed), nil when there is
-    /// no file.
-    static func read(_ path: String) throws(ReadFailure) -> String? {
-        try bytes(of: path).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The bytes of the regular file at `path`, nil when there is no file. A symbolic link there is refused
-    /// by `open` itself (`O_NOFOLLOW`), so no separate `lstat` is needed.
-    static func bytes(of path: String) throws(ReadFailure) -> [UInt8]? {
-        try bytes(ofOpened: open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC))
-    }
-
-    /// The bytes of the regular file `path` leads to, following symbolic links (a config may be one), nil
-    /// when there is no file.
-    static func bytes(followingLinksAt path: String) throws(ReadFailure) -> [UInt8]? {
-        try bytes(ofOpened: open(path, O_RDONLY | O_CLOEXEC))
-    }
-
-    /// Reads and closes a file just opened (`descriptor` < 0: the `open` failed and `errno` says why).
-    private static func bytes(ofOpened descriptor: Int32) throws(ReadFailure) -> [UInt8]? {
+    /// The bytes of the file at the absolute `path`, nil when there is none. A symbolic link at `path` itself
+    /// is refused (``ReadFailure/symbolicLink``, by `open` with `O_NOFOLLOW`) unless `followingLinks`: the
+    /// config may be a link, a generated file may not.
+    static func read(_ path: String, followingLinks: Bool = false) throws(ReadFailure) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT: return nil
@@ -85,26 +71,22 @@ enum FileSystem {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .system(String(cString: strerror(errno))) }
         if info.st_mode & S_IFMT == S_IFDIR { throw .folder }
-        // A buffer of the file's size plus one byte (a zero-filled 64 KiB buffer per file was the largest
-        // single cost of comparing a large tree). A short read that reaches the size `fstat` gave is the end
-        // of the file, which saves a second `read` per file; a file that grows meanwhile is read to its end.
-        let size = max(Int(info.st_size), 0)
-        var bytes = [UInt8](repeating: 0, count: size + 1)
+        // A buffer of the size `fstat` gave and one byte more: a read that fills less than it asked for has
+        // reached the end of the file, and a file that grew meanwhile fills the buffer, which then grows.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
             let wanted = bytes.count - filled
             let count = bytes.withUnsafeMutableBytes { buffer in
-                // Never empty: `wanted` is at least one byte.
                 buffer.baseAddress.map { Foundation.read(descriptor, $0 + filled, wanted) } ?? 0
             }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .system(String(cString: strerror(errno)))
             }
-            if count == 0 { break }
             filled += count
-            if count < wanted, filled == size { break }
+            if count < wanted { break }
         }
         bytes.removeLast(bytes.count - filled)
         return bytes

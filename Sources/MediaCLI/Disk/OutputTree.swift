@@ -1,0 +1,84 @@
+import Foundation
+import MediaKit
+
+/// The generated folders of the output root as they are before a render: every regular file below them and
+/// every folder entered on the way. The plan compares the rendered files with it, and removes the generated
+/// files it lists that the render no longer produces.
+///
+/// The walk never follows a symbolic link: each folder is opened relative to its parent with `O_NOFOLLOW`,
+/// starting at the root, so every folder listed is a real folder and nothing is listed, read or removed
+/// through a link. A generated folder that cannot be entered (a link, a file, no permission) is left out,
+/// and a rendered file below it is refused when the plan checks its path. Temporary files of a write in
+/// progress (``AtomicFile/isTemporary(_:)``) are left out. Files are read by ``read(_:)``.
+struct OutputTree {
+    /// The root, an absolute path ending in `/`.
+    let base: String
+    /// Every regular file below the generated folders, relative to the root, each once, sorted by path bytes:
+    /// the order of the rendered files, so the plan pairs the two lists in one pass.
+    private(set) var files: [String] = []
+    /// The folders entered, relative to the root, parents before children: real folders, no links.
+    private(set) var folders: [String] = []
+
+    /// Lists the generated `folders` (relative paths) below the absolute path `root`.
+    init(root: String, folders generated: [String]) {
+        base = root.hasSuffix("/") ? root : root + "/"
+        for folder in generated {
+            var descriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            var relative = ""
+            for part in folder.split(separator: "/") where descriptor >= 0 {
+                let next = openat(descriptor, String(part), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                close(descriptor)
+                descriptor = next
+                relative = relative.isEmpty ? String(part) : relative + "/" + part
+                if next >= 0 { folders.append(relative) }
+            }
+            if descriptor >= 0, !relative.isEmpty {
+                list(descriptor, at: relative)
+            } else if descriptor >= 0 {
+                close(descriptor)
+            }
+        }
+        // Nested generated folders are listed twice: each file is kept once.
+        files.sort { $0.precedesInByteOrder($1) }
+        files = files.indices.compactMap { index in
+            index > 0 && files[index - 1].hasSameBytes(as: files[index]) ? nil : files[index]
+        }
+    }
+
+    /// The bytes of the file at `path` (relative to the root), nil when there is none; a symbolic link there
+    /// is refused.
+    func read(_ path: String) throws(FileSystem.ReadFailure) -> [UInt8]? { try FileSystem.read(base + path) }
+
+    /// Adds the files and folders below the open folder `descriptor` (at `relative`), and closes it.
+    private mutating func list(_ descriptor: Int32, at relative: String) {
+        guard let stream = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
+        defer { closedir(stream) }
+        let folder = dirfd(stream)
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != "..", !AtomicFile.isTemporary(name) else { continue }
+            var isFile = entry.pointee.d_type == UInt8(DT_REG)
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems do not say: ask
+                var info = stat()
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                isFile = info.st_mode & S_IFMT == S_IFREG
+                isFolder = info.st_mode & S_IFMT == S_IFDIR
+            }
+            let path = relative + "/" + name
+            if isFile {
+                files.append(path)
+            } else if isFolder {
+                let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else { continue }  // gone, or replaced by a link since it was listed
+                folders.append(path)
+                list(child, at: path)
+            }
+        }
+    }
+}
