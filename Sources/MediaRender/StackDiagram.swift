@@ -186,8 +186,8 @@ public struct StackDiagram: Sendable {
     }
 
     private func mermaid(groups: [(title: String, nodes: [Node])], edges: [Edge]) -> String {
-        // UTF-8 bytes appended piece by piece: an append to a `String` cost about 400 instructions, and a
-        // string per line, then joining them, twice as much again.
+        // UTF-8 bytes appended piece by piece: appending to a `String`, or joining a string per line, cost
+        // several times more.
         var text: [UInt8] = []
         text.reserveCapacity(4096)
         func add(_ piece: String) { text.append(contentsOf: piece.utf8) }

@@ -1,7 +1,7 @@
 /// The UTF-8 bytes of YAML text being written, in one buffer that this value owns (it cannot be copied).
 ///
-/// An append is a capacity check and one copy. Appending to a byte array cost about 90 instructions a piece
-/// and appending to a `String` several times more, and the emitter appends a few pieces per scalar.
+/// An append is a capacity check and one copy, cheaper than an append to a byte array or to a `String`, and
+/// the emitter appends a few pieces per scalar.
 struct YAMLOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0

@@ -797,7 +797,7 @@ private struct Parser {
 
     private func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         // Encoded here: building a `String.UnicodeScalarView` from scalars appends them one by one through
-        // unspecialized code: about 6,000 instructions for each plain scalar of a config, 13,000 for a key.
+        // unspecialized code, several times slower.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count)
         for scalar in scalars {

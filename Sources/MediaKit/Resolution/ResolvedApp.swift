@@ -3,8 +3,8 @@
 ///
 /// Its settings are declared once, in ``Settings``, and read as the app's own properties (`app.name`).
 /// They live in one immutable box that every copy shares: apps are copied into filtered lists, traffic
-/// flows and diagrams, and copying the settings field by field was the largest cost of resolving and
-/// rendering a stack (`Benchmarks/README.md`).
+/// flows and diagrams, and copying every field each time made a render measurably slower
+/// (`Benchmarks/README.md`).
 @dynamicMemberLookup
 public struct ResolvedApp: Hashable, Sendable {
     /// What Flux deploys for the app.

@@ -5,8 +5,7 @@ import MediaYAML
 struct HelmRelease: Manifest {
     var name: String
     var chart: ChartSettings
-    /// The chart values (already merged with the app's `values`), built when the file is emitted: they are
-    /// the largest part of an app's files, and emitting runs on every core while the layout runs on one.
+    /// The chart values (already merged with the app's `values`), built when the file is emitted.
     var values: @Sendable () -> YAMLValue
 
     var schemaURL: String? { SchemaURL.appTemplateHelmRelease(version: chart.version.rawValue) }
