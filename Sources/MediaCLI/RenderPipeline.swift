@@ -14,8 +14,9 @@ import MediaRender
 ///               ─ FileTreeWriter ─▶ TreePlan ─▶ write (render) | unified diff (diff) | drift (check)
 /// ```
 ///
-/// Every stage before the plan works in memory; ``OutputTree`` and ``FileTreeWriter`` are the only code that
-/// reads or writes the output tree.
+/// Every stage before the plan works in memory. The output tree is read on a thread of its own while the
+/// stack renders (``OutputTree/reading(root:folders:)``); ``OutputTree`` and ``FileTreeWriter`` are the only
+/// code that reads or writes it.
 struct RenderPipeline {
     /// The stack, decoded and valid.
     let stack: Stack
@@ -45,15 +46,15 @@ struct RenderPipeline {
     /// Renders `stack` and plans writing it under `outputRoot`. `apps` are the stack's resolved apps, when the
     /// caller has them (``ConfigSession/resolvedApps``).
     init(stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL) throws(FileTreeWriter.Failure) {
+        let tree = OutputTree.reading(root: outputRoot.path, folders: stack.repo.generatedFolders)
         let apps = apps ?? AppResolver(stack: stack).resolveAll()
         let layout = Renderer(stack: stack, resolvedApps: apps).layout()
         let files = layout.renderedFiles()
-        let tree = OutputTree(root: outputRoot.path, folders: stack.repo.generatedFolders)
         let writer = FileTreeWriter(root: outputRoot)
         self.stack = stack
         self.apps = apps
         self.files = files
-        self.plan = try writer.plan(files, against: tree)
+        self.plan = try writer.plan(files, against: tree.value)
         self.writer = writer
     }
 

@@ -34,10 +34,16 @@ struct FileTreeWriterTests {
         let stale = "kubernetes/apps/ns-1/gone/ks.yaml"
         try write("# \(MediaRender.generatedMarker)\n", to: folder.appendingPathComponent(stale))
 
-        // In the renderer's order, and in another one.
-        let plan = try planned(files, in: folder, folders: ["kubernetes/apps"])
-        let reversed = try planned(files.reversed(), in: folder, folders: ["kubernetes/apps"])
-        for plan in [plan, reversed] {
+        // In the renderer's order and in another one; with every file read by the walk, read on another
+        // thread, and read by the plan.
+        let managed = ["kubernetes/apps"]
+        let plan = try planned(files, in: folder, folders: managed)
+        let reversed = try planned(files.reversed(), in: folder, folders: managed)
+        let background = try FileTreeWriter(root: folder).plan(
+            files, against: OutputTree.reading(root: folder.path, folders: managed).value)
+        let unread = try FileTreeWriter(root: folder).plan(
+            files, against: OutputTree(root: folder.path, folders: managed, budget: 0))
+        for plan in [plan, reversed, background, unread] {
             let kinds = Dictionary(uniqueKeysWithValues: plan.changes.map { ($0.path, $0.kind) })
             #expect(kinds.count == files.count + 1)
             for (index, file) in files.enumerated() {
@@ -48,8 +54,10 @@ struct FileTreeWriterTests {
             #expect(kinds[stale] == .remove)
             #expect(plan.handWritten == [files[21].path, files[30].path])
         }
-        #expect(reversed.changes.map(\.path) == plan.changes.map(\.path))
-        #expect(reversed.changes.map(\.old) == plan.changes.map(\.old))
+        for other in [reversed, background, unread] {
+            #expect(other.changes.map(\.path) == plan.changes.map(\.path))
+            #expect(other.changes.map(\.old) == plan.changes.map(\.old))
+        }
     }
 
     @Test("a folder where a generated file goes is a clear error")
@@ -126,7 +134,9 @@ struct FileTreeWriterTests {
         let managed = ["kubernetes/apps", "kubernetes/apps/a"]
         let plan = try planned(files, in: folder, folders: managed)
         let reversed = try planned(files.reversed(), in: folder, folders: managed)
-        for plan in [plan, reversed] {
+        let unread = try FileTreeWriter(root: folder).plan(
+            files, against: OutputTree(root: folder.path, folders: managed, budget: 0))
+        for plan in [plan, reversed, unread] {
             #expect(
                 plan.changes.map { "\($0.kind) \($0.path)" } == [
                     "unchanged kubernetes/apps/a-b/y.yaml", "unchanged kubernetes/apps/a.b/w.yaml",
@@ -148,7 +158,7 @@ struct FileTreeWriterTests {
 
 @Suite("the output tree before a render")
 struct OutputTreeTests {
-    @Test("it lists regular files and real folders, and never follows a link")
+    @Test("it lists regular files and real folders, reads them up to its budget, and never follows a link")
     func walk() throws {
         let folder = try temporaryDirectory()
         let outside = try temporaryDirectory()
@@ -169,11 +179,20 @@ struct OutputTreeTests {
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("docs"), withDestinationURL: outside)
 
-        let tree = OutputTree(root: folder.path, folders: ["kubernetes/apps", "docs", "missing/apps"])
-        #expect(tree.files == ["kubernetes/apps/media/a.yaml", "kubernetes/apps/media/sub/b.yaml"])
+        let directories = ["kubernetes/apps", "docs", "missing/apps"]
+        let tree = OutputTree(root: folder.path, folders: directories)
+        #expect(tree.files.map(\.path) == ["kubernetes/apps/media/a.yaml", "kubernetes/apps/media/sub/b.yaml"])
+        #expect(tree.files.map(\.bytes) == [Array("a\n".utf8), Array("bb\n".utf8)])
         #expect(
             tree.folders == ["kubernetes", "kubernetes/apps", "kubernetes/apps/media", "kubernetes/apps/media/sub"])
         #expect(try tree.read("kubernetes/apps/media/sub/b.yaml") == Array("bb\n".utf8))
+        // With no budget, every file is listed and none is read.
+        let unread = OutputTree(root: folder.path, folders: directories, budget: 0)
+        #expect(unread.files.map(\.path) == tree.files.map(\.path))
+        #expect(unread.files.allSatisfy { $0.bytes == nil })
+        // A folder that would climb out of the root is not entered.
+        let apps = folder.appendingPathComponent("kubernetes/apps").path
+        #expect(OutputTree(root: apps, folders: ["../flux"]).files.isEmpty)
     }
 }
 

@@ -55,11 +55,13 @@ enum FileSystem {
         }
     }
 
-    /// The bytes of the file at the absolute `path`, nil when there is none. A symbolic link at `path` itself
-    /// is refused (``ReadFailure/symbolicLink``, by `open` with `O_NOFOLLOW`) unless `followingLinks`: the
-    /// config may be a link, a generated file may not.
-    static func read(_ path: String, followingLinks: Bool = false) throws(ReadFailure) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+    /// The bytes of the file at `path` (absolute, or relative to the open folder `folder`), nil when there is
+    /// none. A symbolic link at `path` itself is refused (``ReadFailure/symbolicLink``, by `open` with
+    /// `O_NOFOLLOW`) unless `followingLinks`: the config may be a link, a generated file may not.
+    static func read(
+        _ path: String, in folder: Int32 = AT_FDCWD, followingLinks: Bool = false
+    ) throws(ReadFailure) -> [UInt8]? {
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT: return nil

@@ -37,28 +37,32 @@ struct FileTreeWriter {
     /// Compares `files` with the disk: which are new, changed or unchanged, and which generated files of
     /// `tree` (the generated folders as they are, under the same root) the render no longer produces.
     func plan(_ files: [RenderedFile], against tree: OutputTree) throws(Failure) -> TreePlan {
-        // Both lists in byte order, so they are paired in one pass.
-        let rendered = files.sorted { $0.path.precedesInByteOrder($1.path) }
+        // Both lists in byte order, so they are paired in one pass. The renderer's files come sorted.
+        let isSorted = zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }
+        let rendered = isSorted ? files : files.sorted { $0.path.precedesInByteOrder($1.path) }
         let found = tree.files
         // The walk entered its folders without following a link: they need no second look.
         var checked = CheckedFolders(safe: Set(tree.folders.map { BytePath($0) }))
         var changes: [TreePlan.Change] = []
         changes.reserveCapacity(rendered.count)
         var handWritten: [String] = []
-        var others: [String] = []
+        var others: [OutputTree.File] = []
         var cursor = 0
         for file in rendered {
             // The file itself is checked by the read, which refuses a symbolic link.
             let mayExist = try check(file.path, checked: &checked, checkingFile: false)
-            while cursor < found.count, found[cursor].precedesInByteOrder(file.path) {
+            while cursor < found.count, found[cursor].path.precedesInByteOrder(file.path) {
                 others.append(found[cursor])
                 cursor += 1
             }
-            if cursor < found.count, found[cursor].hasSameBytes(as: file.path) { cursor += 1 }
-            // Read even when the walk did not find it: a link or a folder may be in the way.
-            let old: [UInt8]?
+            var old: [UInt8]?
+            if cursor < found.count, found[cursor].path.hasSameBytes(as: file.path) {
+                old = found[cursor].bytes
+                cursor += 1
+            }
+            // Read when the walk did not: a link or a folder may be in the way of a file it did not find.
             do throws(FileSystem.ReadFailure) {
-                old = mayExist ? try tree.read(file.path) : nil
+                if old == nil, mayExist { old = try tree.read(file.path) }
             } catch .symbolicLink {
                 throw Failure(message: "refusing to write '\(file.path)': '\(file.path)' is a symbolic link")
             } catch {
@@ -100,15 +104,15 @@ struct FileTreeWriter {
 
     /// The generated files among `others` (files of `tree` that the render no longer produces).
     private func removals(
-        of others: [String], in tree: OutputTree, checked: inout CheckedFolders
+        of others: [OutputTree.File], in tree: OutputTree, checked: inout CheckedFolders
     ) throws(Failure) -> [TreePlan.Change] {
         var removals: [TreePlan.Change] = []
-        for path in others {
-            guard let bytes = try? tree.read(path) else { continue }
+        for other in others {
+            guard let bytes = other.bytes ?? (try? tree.read(other.path)) ?? nil else { continue }
             let text = String(decoding: bytes, as: UTF8.self)
             guard Self.isGenerated(text) else { continue }
-            _ = try check(path, checked: &checked)  // refuse now, before anything is written
-            removals.append(TreePlan.Change(path: path, kind: .remove, old: text, new: nil))
+            _ = try check(other.path, checked: &checked)  // refuse now, before anything is written
+            removals.append(TreePlan.Change(path: other.path, kind: .remove, old: text, new: nil))
         }
         return removals
     }
