@@ -1,6 +1,7 @@
 // How long the first new thread of a fresh process waits before it first runs while the thread that created
-// it stays busy: placed by the scheduler, and pinned to another CPU than its creator's (what MediaThreads'
-// PinnedThread does). Each measurement runs in a child process of its own, as a mediactl run would.
+// it stays busy: placed by the scheduler, and pinned to another CPU than its creator's (what the MediaThreads
+// module, removed in issue 21, did). Each measurement runs in a child process of its own, as a mediactl run
+// would. It is why a helper thread pays so little in a render of a few milliseconds (Benchmarks/README.md).
 //
 //   cc -O2 -pthread Benchmarks/thread-start.c -o /tmp/thread-start && /tmp/thread-start [RUNS]
 #define _GNU_SOURCE

@@ -20,9 +20,6 @@ public struct Renderer: Sendable {
         self.resolvedApps = resolvedApps
     }
 
-    /// The folders `render` owns, relative to the output root: ``RepoSettings/generatedFolders``.
-    public var managedDirectories: [String] { stack.repo.generatedFolders }
-
     /// Every generated file, sorted by path.
     public func render() -> [RenderedFile] { layout().renderedFiles() }
 

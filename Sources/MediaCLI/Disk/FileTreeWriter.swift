@@ -17,14 +17,11 @@ struct FileTreeWriter {
     /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
     let base: String
 
-    /// A writer for the tree under the absolute path `root`.
-    init(root: String) {
-        rootPath = root
-        base = root.hasSuffix("/") ? root : root + "/"
-    }
-
     /// A writer for the tree under the file URL `root`.
-    init(root: URL) { self.init(root: root.path) }
+    init(root: URL) {
+        rootPath = root.path
+        base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+    }
 
     private var fileManager: FileManager { .default }
 
