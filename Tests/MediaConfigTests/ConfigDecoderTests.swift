@@ -36,7 +36,10 @@ struct ConfigDecoderTests {
             ("repo: {substituteFrom: []}\n", []),
             ("repo: {substituteFrom: [vars, more]}\n", ["vars", "more"]),
             ("cluster: {domain: example.org}\n", []),
-            ("cluster: {domain: example.org}\napps:\n  plex:\n    env: {TOKEN: '${PLEX_TOKEN}'}\n", ["cluster-secrets"]),
+            (
+                "cluster: {domain: example.org}\napps:\n  plex:\n    env: {TOKEN: '${PLEX_TOKEN}'}\n",
+                ["cluster-secrets"]
+            ),
         ])
     func substitutionDefault(sections: String, secrets: [String]) throws {
         let text = "version: 1\n" + sections + (sections.contains("apps:") ? "" : "apps:\n  plex:\n")
