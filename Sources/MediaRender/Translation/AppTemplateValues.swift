@@ -316,9 +316,13 @@ struct AppTemplateValues {
             route.set(
                 "parentRefs",
                 [["name": .string(gateway.name), "namespace": .string(gateway.namespace), "sectionName": "https"]])
+            // The chart finds the Service by its identifier: 3.x reads it from `name` (common-3.7.3
+            // `classes/_route.tpl` looks `name` up among the Services, and its schema has no `identifier`);
+            // 4.x and 5.x take `identifier` and read `name` as a Service's literal name.
+            let service = stack.chart.version.major == 3 ? "name" : "identifier"
             route.set(
                 "rules",
-                [["backendRefs": [["identifier": .string(Self.mainIdentifier), "port": .integer(port.number)]]]])
+                [["backendRefs": [[service: .string(Self.mainIdentifier), "port": .integer(port.number)]]]])
             return ("route", .mapping(route))
         }
     }
