@@ -273,9 +273,17 @@ struct AppTemplateValues {
         return services
     }
 
+    /// A LoadBalancer Service asks for its address through the implementation's annotation; Services of several
+    /// apps on one address also carry its sharing annotation, keyed by the address.
     private func setLoadBalancer(_ settings: LoadBalancerSettings, on service: inout YAMLMapping) {
+        if let ip = settings.ip {
+            let implementation = stack.cluster.loadBalancer
+            var annotations = [implementation.addressAnnotation: ip]
+            let sharers = stack.apps.filter { $0.loadBalancer?.ip == ip }
+            if sharers.count > 1, let sharing = implementation.sharingAnnotation { annotations[sharing] = ip }
+            service.set("annotations", .sortedStrings(annotations))
+        }
         service.set("type", "LoadBalancer")
-        if let ip = settings.ip { service.set("loadBalancerIP", .string(ip)) }
     }
 
     /// `ingress` or `route` values for an exposed app, with its key.

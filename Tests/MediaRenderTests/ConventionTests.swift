@@ -1,0 +1,63 @@
+import MediaConfig
+import MediaKit
+import MediaRender
+import Testing
+
+/// The conventions of current home-ops repositories that mediactl applies by default (issue 22): each
+/// test renders a small config and looks at the file the convention lives in.
+@Suite("home-ops conventions")
+struct ConventionTests {
+    /// The rendered files of `config`, by path.
+    static func render(_ config: String) throws -> [String: String] {
+        let result = ConfigLoader.load(text: config)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let stack = try #require(result.stack)
+        return Dictionary(uniqueKeysWithValues: Renderer(stack: stack).render().map { ($0.path, $0.contents) })
+    }
+
+    /// The HelmRelease of `app` in the `media` namespace.
+    static func helmRelease(_ app: String, _ config: String) throws -> String {
+        try #require(try render(config)["kubernetes/apps/media/\(app)/app/helmrelease.yaml"])
+    }
+
+    @Test(
+        "a LoadBalancer address is the implementation's annotation, never spec.loadBalancerIP",
+        arguments: [
+            ("", "lbipam.cilium.io/ips"), ("cluster: {loadBalancer: metallb}\n", "metallb.io/loadBalancerIPs"),
+            ("cluster: {loadBalancer: kube-vip}\n", "kube-vip.io/loadbalancerIPs"),
+        ])
+    func loadBalancerAnnotation(cluster: String, annotation: String) throws {
+        let plex = try Self.helmRelease(
+            "plex", "version: 1\n\(cluster)apps:\n  plex:\n    loadBalancer: {ip: 10.0.0.50}\n")
+        #expect(
+            plex.contains("        annotations:\n          \(annotation): '10.0.0.50'\n        type: LoadBalancer\n"))
+        #expect(!plex.contains("loadBalancerIP:"))
+        #expect(!plex.contains("sharing-key") && !plex.contains("allow-shared-ip"))
+    }
+
+    @Test(
+        "apps on one LoadBalancer address share it through the implementation's sharing annotation",
+        arguments: [
+            ("", "lbipam.cilium.io/sharing-key"), ("cluster: {loadBalancer: metallb}\n", "metallb.io/allow-shared-ip"),
+        ])
+    func sharedLoadBalancerAddress(cluster: String, annotation: String) throws {
+        let config = """
+            version: 1
+            \(cluster)apps:
+              plex:
+                loadBalancer: {ip: 10.0.0.50}
+              qbittorrent:
+                loadBalancer: {ip: 10.0.0.50}
+              jellyfin:
+                loadBalancer: {ip: 10.0.0.51}
+
+            """
+        let tree = try Self.render(config)
+        for app in ["plex", "qbittorrent"] {
+            let release = try #require(tree["kubernetes/apps/media/\(app)/app/helmrelease.yaml"])
+            #expect(release.contains("          \(annotation): '10.0.0.50'\n"), "\(app)")
+        }
+        let jellyfin = try #require(tree["kubernetes/apps/media/jellyfin/app/helmrelease.yaml"])
+        #expect(!jellyfin.contains(annotation))
+    }
+}
