@@ -148,7 +148,14 @@ extension ConfigDecoder {
         guard let values = fields(node, scope, allowed: ["config", "volumes", "media"]) else { return nil }
         var storage = StorageSettings()
         let configScope = scope.nested("config")
-        if let value = values["config"], let config = fields(value, configScope, allowed: ["storageClass", "size"]) {
+        if let value = values["config"],
+            let config = fields(value, configScope, allowed: ["storageClass", "size", "claimNames"])
+        {
+            if let node = config["claimNames"],
+                let naming = choice(node, configScope.field("claimNames"), as: ClaimNaming.self)
+            {
+                storage.config.claimNames = naming
+            }
             storage.config.storageClass = config["storageClass"].flatMap {
                 label($0, configScope.field("storageClass"))
             }

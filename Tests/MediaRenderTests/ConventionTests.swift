@@ -60,4 +60,24 @@ struct ConventionTests {
         let jellyfin = try #require(tree["kubernetes/apps/media/jellyfin/app/helmrelease.yaml"])
         #expect(!jellyfin.contains(annotation))
     }
+
+    @Test("claims are named <app>-config by default, <app> with claimNames: app, and as an app names its own")
+    func claimNames() throws {
+        /// The claim each app's PVC declares, checked against the claim its HelmRelease mounts.
+        func claims(_ config: String) throws -> [String] {
+            let tree = try Self.render(config)
+            var names: [String] = []
+            for (path, pvc) in tree.filter({ $0.key.hasSuffix("/app/pvc.yaml") }).sorted(by: { $0.key < $1.key }) {
+                let line = try #require(pvc.split(separator: "\n").first { $0.hasPrefix("  name: ") })
+                let name = String(line.dropFirst("  name: ".count))
+                let release = tree[path.replacingOccurrences(of: "pvc.yaml", with: "helmrelease.yaml")]
+                #expect(release?.contains("existingClaim: \(name)\n") == true, "\(path)")
+                names.append(name)
+            }
+            return names
+        }
+        let apps = "apps:\n  radarr:\n  sonarr:\n    storage: {claimName: sonarr-data}\n"
+        #expect(try claims("version: 1\n" + apps) == ["radarr-config", "sonarr-data"])
+        #expect(try claims("version: 1\nstorage: {config: {claimNames: app}}\n" + apps) == ["radarr", "sonarr-data"])
+    }
 }

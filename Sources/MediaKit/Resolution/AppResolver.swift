@@ -192,10 +192,11 @@ public struct AppResolver: Sendable {
             return nil
         case .default:
             return ConfigVolume(
-                claimName: "\(app.name)-config", size: defaults.size, storageClass: defaults.storageClass, path: path)
-        case .custom(let size, let storageClass):
+                claimName: defaults.claimNames.claimName(for: app.name), size: defaults.size,
+                storageClass: defaults.storageClass, path: path)
+        case .custom(let size, let storageClass, let claimName):
             return ConfigVolume(
-                claimName: "\(app.name)-config", size: size ?? defaults.size,
+                claimName: claimName ?? defaults.claimNames.claimName(for: app.name), size: size ?? defaults.size,
                 storageClass: storageClass ?? defaults.storageClass, path: path)
         }
     }

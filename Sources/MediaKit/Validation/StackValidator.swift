@@ -26,7 +26,7 @@ public struct StackValidator: Sendable {
         }
         issues += dependencyCycles() + hostClaims(resolved)
         issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
-        issues += externalAuthIssues(resolved)
+        issues += externalAuthIssues(resolved) + claimIssues(resolved)
         return issues
     }
 
