@@ -41,7 +41,7 @@ public struct AppResolver: Sendable {
             uid: String(stack.cluster.user.uid), gid: String(stack.cluster.user.gid))
         let configVolume = isProxy ? nil : configVolume(of: app, spec: spec)
         let sidecars = isProxy ? [] : self.sidecars(of: app, spec: spec, port: port, configVolume: configVolume)
-        return ResolvedApp(
+        let settings = ResolvedApp.Settings(
             name: app.name, service: app.service, catalogEntry: entry, enabled: app.enabled, namespace: namespace,
             kind: kind, image: isProxy ? nil : app.image ?? spec?.image, port: isProxy ? nil : port,
             portEnvironmentVariable: spec?.portEnvironmentVariable,
@@ -66,6 +66,7 @@ public struct AppResolver: Sendable {
             loadBalancer: app.loadBalancer, metrics: metrics(of: app, spec: spec, port: port, sidecars: sidecars),
             usesSQLite: spec?.usesSQLite ?? false, statePaths: spec?.statePaths ?? [], schedule: spec?.schedule,
             values: app.values, extraResources: app.extraResources)
+        return ResolvedApp(settings)
     }
 
     /// The values `{app}`, `{host}`, `{uid}` and `{gid}` stand for in catalog environment.
