@@ -80,4 +80,14 @@ struct ConventionTests {
         #expect(try claims("version: 1\n" + apps) == ["radarr-config", "sonarr-data"])
         #expect(try claims("version: 1\nstorage: {config: {claimNames: app}}\n" + apps) == ["radarr", "sonarr-data"])
     }
+
+    @Test("the Reloader annotation goes on a controller that reads a Secret or ConfigMap, and only there")
+    func reloader() throws {
+        let annotation = "      sonarr:\n        annotations:\n          reloader.stakater.com/auto: 'true'\n"
+        let secret = "    secrets: {SONARR__AUTH__APIKEY: {secretRef: {name: sonarr-keys, key: api}}}\n"
+        #expect(try Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n" + secret).contains(annotation))
+        #expect(try !Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n").contains("reloader"))
+        let vpn = "version: 1\napps:\n  qbittorrent:\n    vpn: {secret: qbittorrent-vpn}\n"
+        #expect(try Self.helmRelease("qbittorrent", vpn).contains("reloader.stakater.com/auto: 'true'"))
+    }
 }

@@ -157,6 +157,13 @@ extension ResolvedApp.Settings {
         return catalogEntry?.spec?.metricsExporter?.mode
     }
 
+    /// Whether a container of the main controller reads a Secret or a ConfigMap (secret variables, the database
+    /// Secret, a sidecar's Secret, config files): a rotated Secret then only reaches it through a restart.
+    public var readsSecretsOrConfigMaps: Bool {
+        !secrets.isEmpty || databaseSecretName != nil || !configFiles.isEmpty
+            || sidecars.contains { !$0.secretEnvironment.isEmpty || $0.environmentSecret != nil }
+    }
+
     /// Whether the main controller is a Deployment (not a CronJob, not a proxy): Kubernetes reports its
     /// available replicas under the app's name.
     public var runsDeployment: Bool { kind == .workload && schedule == nil }

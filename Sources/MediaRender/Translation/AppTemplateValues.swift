@@ -7,6 +7,8 @@ import MediaYAML
 struct AppTemplateValues {
     /// The name of the main container, the Service and the Ingress in the values (`identifier`).
     static let mainIdentifier = "app"
+    /// Stakater Reloader's annotation: restart the controller's pods when a Secret or ConfigMap they read changes.
+    static let reloaderAnnotation = "reloader.stakater.com/auto"
 
     let app: ResolvedApp
     let stack: Stack
@@ -34,6 +36,12 @@ struct AppTemplateValues {
 
     private func controllers() -> YAMLMapping {
         var main = YAMLMapping()
+        if app.readsSecretsOrConfigMaps {
+            // Stakater Reloader restarts the pods when a Secret or ConfigMap they read changes, as every current
+            // home-ops repository sets it on such controllers (onedr0p/home-ops
+            // `kubernetes/apps/default/sonarr/app/helmrelease.yaml`, bjw-s-labs/home-ops, buroa/k8s-gitops).
+            main.set("annotations", [Self.reloaderAnnotation: "true"])
+        }
         if let schedule = app.schedule {
             main.set("type", "cronjob")
             main.set("cronjob", cronJobSettings(schedule))
