@@ -90,4 +90,23 @@ struct ConventionTests {
         let vpn = "version: 1\napps:\n  qbittorrent:\n    vpn: {secret: qbittorrent-vpn}\n"
         #expect(try Self.helmRelease("qbittorrent", vpn).contains("reloader.stakater.com/auto: 'true'"))
     }
+
+    @Test("a server app gets readiness on its health endpoint, liveness and startup on its port; a CronJob none")
+    func probes() throws {
+        let sonarr = try Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n")
+        let probe = { (kind: String, action: String, timing: String) in
+            "              \(kind):\n                enabled: true\n                custom: true\n"
+                + "                spec:\n\(action)\(timing)"
+        }
+        let tcp = "                  tcpSocket:\n                    port: 8989\n"
+        let http = "                  httpGet:\n                    path: /ping\n                    port: 8989\n"
+        let seconds = { (period: Int, failures: Int) in
+            "                  periodSeconds: \(period)\n                  timeoutSeconds: 5\n"
+                + "                  failureThreshold: \(failures)\n"
+        }
+        #expect(sonarr.contains(probe("liveness", tcp, seconds(30, 5))))
+        #expect(sonarr.contains(probe("readiness", http, seconds(10, 5))))
+        #expect(sonarr.contains(probe("startup", tcp, seconds(10, 30))))
+        #expect(try !Self.helmRelease("recyclarr", "version: 1\napps:\n  recyclarr:\n").contains("probes:"))
+    }
 }
