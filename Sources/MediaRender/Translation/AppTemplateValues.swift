@@ -36,10 +36,10 @@ struct AppTemplateValues {
 
     private func controllers() -> YAMLMapping {
         var main = YAMLMapping()
-        if app.readsSecretsOrConfigMaps {
-            // Stakater Reloader restarts the pods when a Secret or ConfigMap they read changes, as every current
-            // home-ops repository sets it on such controllers (onedr0p/home-ops
-            // `kubernetes/apps/default/sonarr/app/helmrelease.yaml`, bjw-s-labs/home-ops, buroa/k8s-gitops).
+        if app.readsExternalSecrets, app.schedule == nil {
+            // Stakater Reloader restarts the pods when a Secret they read changes, as current home-ops repositories
+            // set it on such long-running controllers (buroa/k8s-gitops `kubernetes/apps/media/sonarr/app/
+            // helmrelease.yaml`, onedr0p/home-ops, bjw-s-labs/home-ops); a CronJob's next run reads it anyway.
             main.set("annotations", [Self.reloaderAnnotation: "true"])
         }
         if let schedule = app.schedule {
@@ -314,6 +314,9 @@ struct AppTemplateValues {
             service.set("annotations", .sortedStrings(annotations))
         }
         service.set("type", "LoadBalancer")
+        // Keep the client's address: Plex tells LAN from WAN clients by it, and torrent peers are judged by it
+        // (onedr0p/home-ops, bjw-s-labs/home-ops and buroa/k8s-gitops set it on every media LoadBalancer).
+        service.set("externalTrafficPolicy", "Local")
     }
 
     /// `ingress` or `route` values for an exposed app, with its key.
