@@ -30,7 +30,9 @@ struct ConventionTests {
         let plex = try Self.helmRelease(
             "plex", "version: 1\n\(cluster)apps:\n  plex:\n    loadBalancer: {ip: 10.0.0.50}\n")
         #expect(
-            plex.contains("        annotations:\n          \(annotation): '10.0.0.50'\n        type: LoadBalancer\n"))
+            plex.contains(
+                "        annotations:\n          \(annotation): '10.0.0.50'\n        type: LoadBalancer\n"
+                    + "        externalTrafficPolicy: Local\n"))
         #expect(!plex.contains("loadBalancerIP:"))
         #expect(!plex.contains("sharing-key") && !plex.contains("allow-shared-ip"))
     }
