@@ -8,6 +8,7 @@ extension Catalog {
                 image: .pinned("ghcr.io/navidrome/navidrome", "0.63.1"),
                 port: .http(4533), portEnvironmentVariable: "ND_PORT", probe: .http(path: "/ping"), configPath: "/data",
                 security: .nonRoot, resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "1Gi"),
+                hostSettings: [.publicURL(variable: "ND_BASEURL")],
                 // ND_MUSICFOLDER defaults to /music.
                 media: .reads("media/music", at: "/music"), usesSQLite: true)),
         CatalogEntry(

@@ -12,6 +12,7 @@ extension Catalog {
                 exposure: .external, auth: false,
                 resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "8Gi"),
                 scratchVolumes: [ScratchVolume(name: "transcode", path: "/transcode")],
+                hostSettings: [.advertisedURLs(variable: "PLEX_ADVERTISE_URL")],
                 media: .reads, usesSQLite: true)),
         CatalogEntry(
             "jellyfin", .mediaServer, "Jellyfin: free media server, hardware transcoding",
@@ -23,6 +24,7 @@ extension Catalog {
                 exposure: .external, auth: false,
                 resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "8Gi"),
                 scratchVolumes: [ScratchVolume(name: "cache", path: "/cache")],
+                hostSettings: [.publicURL(variable: "JELLYFIN_PublishedServerUrl")],
                 media: .reads, usesSQLite: true)),
         CatalogEntry(
             "emby", .mediaServer, "Emby: media server",

@@ -70,7 +70,7 @@ extension Catalog {
                         ],
                         resources: .requests(cpu: "5m", memory: "32Mi", memoryLimit: "128Mi"))
                 ],
-                usesSQLite: true)),
+                hostSettings: [.publicURL(variable: "TAUTULLI_HTTP_BASE_URL")], usesSQLite: true)),
     ]
 
     /// Overseerr, Jellyseerr and Seerr share a code base: port 5055 with `PORT`, `/api/v1/status`, config in
