@@ -41,7 +41,7 @@ extension Catalog {
                 image: .pinned("ghcr.io/home-operations/prowlarr", "2.6.5.5623"),
                 port: .http(9696), portEnvironmentVariable: "PROWLARR__SERVER__PORT", probe: .http(path: "/ping"),
                 security: .rootless, resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"),
-                environment: servarrEnvironment(prefix: "PROWLARR", name: "Prowlarr"),
+                scratchVolumes: [logScratch], environment: servarrEnvironment(prefix: "PROWLARR", name: "Prowlarr"),
                 hostSettings: [.servarrExternalAuth(prefix: "PROWLARR")],
                 usesSQLite: true, metricsExporter: .exportarrConfigFile(mode: "prowlarr"))),
         CatalogEntry(
@@ -64,7 +64,7 @@ extension Catalog {
         return ServiceSpec(
             image: .pinned(repository, tag), port: .http(port), portEnvironmentVariable: variable,
             probe: .http(path: "/ping"), security: .rootless,
-            resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"),
+            resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"), scratchVolumes: [logScratch],
             environment: servarrEnvironment(prefix: prefix, name: name),
             hostSettings: [.servarrExternalAuth(prefix: prefix)],
             media: .manages, usesSQLite: true, metricsExporter: .exportarrConfigFile(mode: mode))
