@@ -115,14 +115,18 @@ extension ConfigDecoder {
         }
         if let value = values["gateways"] {
             for (level, entry, entryScope) in exposureLevels(value, scope.nested("gateways")) {
-                guard let gateway = fields(entry, entryScope, allowed: ["name", "namespace"]) else { continue }
+                guard let gateway = fields(entry, entryScope, allowed: ["name", "namespace", "sectionName"]) else {
+                    continue
+                }
                 guard let name = gateway["name"].flatMap({ label($0, entryScope.field("name")) }),
                     let namespace = gateway["namespace"].flatMap({ label($0, entryScope.field("namespace")) })
                 else {
                     error(entry, "\(entryScope.selfField) needs both 'name' and 'namespace'")
                     continue
                 }
-                exposure.gateways[level] = ExposureSettings.GatewayReference(name: name, namespace: namespace)
+                let sectionName = gateway["sectionName"].flatMap { label($0, entryScope.field("sectionName")) }
+                exposure.gateways[level] = ExposureSettings.GatewayReference(
+                    name: name, namespace: namespace, sectionName: sectionName)
             }
         }
         return exposure
