@@ -342,7 +342,11 @@ extension ConfigDecoder {
         let keys = ["gatus", "serviceMonitors", "alerts", "ingressController"]
         guard let values = fields(node, scope, allowed: keys) else { return nil }
         var monitoring = MonitoringSettings()
-        if let value = values["gatus"], let flag = bool(value, scope.field("gatus")) { monitoring.gatus = flag }
+        if let value = values["gatus"],
+            let mode = choice(value, scope.field("gatus"), as: MonitoringSettings.GatusMode.self)
+        {
+            monitoring.gatus = mode
+        }
         if let value = values["serviceMonitors"], let flag = bool(value, scope.field("serviceMonitors")) {
             monitoring.serviceMonitors = flag
         }

@@ -189,4 +189,19 @@ struct ConventionTests {
                     """), "\(chart)")
         }
     }
+
+    @Test(
+        "Gatus: opt-in annotations with true, only overrides with auto, Plex checked at /identity",
+        arguments: [("true", true), ("auto", false)])
+    func gatus(mode: String, optIn: Bool) throws {
+        let config = "version: 1\nmonitoring: {gatus: \(mode)}\napps:\n  plex:\n  tautulli:\n"
+        let tree = try Self.render(config)
+        let file = { (app: String) in tree["kubernetes/apps/media/\(app)/app/helmrelease.yaml"] ?? "" }
+        #expect(file("plex").contains("gatus.home-operations.com/endpoint: |\n            path: /identity\n"))
+        #expect(file("plex").contains("gatus.home-operations.com/enabled: 'true'") == optIn)
+        #expect(file("tautulli").contains("gatus.home-operations.com/enabled: 'true'") == optIn)
+        #expect(!file("tautulli").contains("gatus.home-operations.com/endpoint"))
+        let off = try Self.render("version: 1\napps:\n  plex:\n")
+        #expect(off["kubernetes/apps/media/plex/app/helmrelease.yaml"]?.contains("gatus") == false)
+    }
 }

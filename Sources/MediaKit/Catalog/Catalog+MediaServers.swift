@@ -16,6 +16,8 @@ extension Catalog {
                 scratchVolumes: [ScratchVolume(name: "transcode", path: "/transcode")],
                 hostSettings: [.advertisedURLs(variable: "PLEX_ADVERTISE_URL")],
                 routeRules: [RouteRule(pathPrefix: "/library/streams", removedRequestHeaders: ["Range"])],
+                // `/` asks for a Plex sign-in (401); /identity answers without one.
+                monitorPath: "/identity",
                 media: .reads, usesSQLite: true)),
         CatalogEntry(
             "jellyfin", .mediaServer, "Jellyfin: free media server, hardware transcoding",

@@ -38,6 +38,8 @@ public struct ServiceSpec: Hashable, Sendable {
     public var hostSettings: [HostSetting]
     /// Rules a Gateway API route puts before its catch-all rule.
     public var routeRules: [RouteRule]
+    /// The path an outside check (Gatus) requests when `/` does not answer 200 without a login; nil for `/`.
+    public var monitorPath: String?
     /// How it uses the shared media volume; nil when it does not mount it.
     public var media: MediaRole?
     /// Whether it keeps a SQLite (or H2) database in its config folder, which network file systems corrupt.
@@ -65,6 +67,7 @@ public struct ServiceSpec: Hashable, Sendable {
         arguments: [String] = [], scratchVolumes: [ScratchVolume] = [], sidecars: [SidecarSpec] = [],
         cronJobs: [CronJobSpec] = [], configFiles: [ConfigFileSpec] = [], metricsPath: String? = nil,
         environment: [String: String] = [:], hostSettings: [HostSetting] = [], routeRules: [RouteRule] = [],
+        monitorPath: String? = nil,
         media: MediaRole? = nil,
         usesSQLite: Bool = false,
         companions: [CompanionSpec] = [], needs: [ServiceNeed] = [], databaseKeys: [String] = [],
@@ -89,6 +92,7 @@ public struct ServiceSpec: Hashable, Sendable {
         self.environment = environment
         self.hostSettings = hostSettings
         self.routeRules = routeRules
+        self.monitorPath = monitorPath
         self.media = media
         self.usesSQLite = usesSQLite
         self.companions = companions
