@@ -18,7 +18,7 @@ struct ConfigDecoderTests {
         #expect(stack.cluster.domain == "${SECRET_DOMAIN}")
         #expect(stack.cluster.timezone == "Etc/UTC")
         #expect(stack.cluster.user.uid == 1000 && stack.cluster.user.gid == 1000)
-        #expect(stack.chart.version == .v4_1_1 && stack.chart.source == .oci)
+        #expect(stack.chart.version == .v5_1_0 && stack.chart.source == .oci)
         #expect(stack.namespace == "media")
         #expect(stack.exposure.mode == .ingress)
         #expect(stack.storage.config.size == "5Gi" && stack.storage.config.storageClass == nil)

@@ -1,7 +1,7 @@
 import MediaKit
 import MediaYAML
 
-/// Translates one resolved app into bjw-s app-template values (chart 3.7.3 or 4.1.1): controllers with the
+/// Translates one resolved app into bjw-s app-template values (chart 5.1.0, 4.1.1 or 3.7.3): controllers with the
 /// main container and its sidecars, CronJobs, the Service, the Ingress or HTTPRoute, a ServiceMonitor,
 /// the ConfigMap and every volume. The app's own `values` are merged over the result by the caller.
 struct AppTemplateValues {
