@@ -1,0 +1,114 @@
+/// Containers: `controllers.<id>.containers.<id>`, `initContainers.<id>` and `defaultContainerOptions`.
+extension ChartValueShapes {
+    static func container(_ major: Int) -> ValueShape {
+        var container = ValueObject([
+            "enabled": .boolean,
+            "nameOverride": .string,
+            "dependsOn": .stringOrStrings,
+            "image": image(major),
+            "command": .stringOrStrings,
+            "args": .stringOrStrings,
+            "workingDir": .string,
+            "env": env(major),
+            "envFrom": envFrom,
+            "ports": .list(containerPort),
+            "probes": .object(["liveness": probe, "readiness": probe, "startup": probe]),
+            "lifecycle": lifecycle,
+            "resources": resourceRequirements,
+            "securityContext": securityContext,
+            "restartPolicy": .string,
+            "stdin": .boolean,
+            "tty": .boolean,
+            "terminationMessagePath": .string,
+            "terminationMessagePolicy": .oneOf("File", "FallbackToLogsOnError"),
+        ])
+        if major >= 5 { addRelease5Container(to: &container) }
+        return .object(container)
+    }
+
+    static func defaultContainerOptions(_ major: Int) -> ValueShape {
+        .object([
+            "image": image(major),
+            "command": .stringOrStrings,
+            "args": .stringOrStrings,
+            "env": env(major),
+            "envFrom": envFrom,
+            "resources": resourceRequirements,
+            "securityContext": securityContext,
+        ])
+    }
+
+    static func image(_ major: Int) -> ValueShape {
+        var image = ValueObject([
+            "repository": .string,
+            "tag": .integerOrString,
+            "pullPolicy": .oneOf("Always", "IfNotPresent", "Never"),
+        ])
+        if major >= 5 { image.add(["digest": .string]) }
+        return .object(image)
+    }
+
+    /// A probe as the chart reads it: its own switches around a Kubernetes probe (`spec`).
+    static let probe = ValueShape.object([
+        "enabled": .boolean,
+        "custom": .boolean,
+        "type": .oneOf("TCP", "HTTP", "HTTPS", "GRPC", "AUTO"),
+        "path": .string,
+        "port": .integerOrString,
+        "service": .string,
+        "spec": kubernetesProbe,
+    ])
+
+    /// `env`: a list of Kubernetes-style variables, or a mapping of names to a value or a source.
+    static func env(_ major: Int) -> ValueShape {
+        let sources: [String: ValueShape] = [
+            "valueFrom": valueFrom(major),
+            "fieldRef": fieldReference,
+            "resourceFieldRef": resourceFieldReference,
+            "secretKeyRef": keyReference,
+            "configMapKeyRef": keyReference,
+        ]
+        var listItem = ValueObject(sources)
+        listItem.add(["name": .string, "value": envValue])
+        var mapItem = ValueObject(sources)
+        mapItem.add(["value": envValue, "dependsOn": .stringOrStrings])
+        return .either([.list(.object(listItem)), .map(.either([envValue, .object(mapItem)]))])
+    }
+
+    static let envValue = ValueShape.scalar([.string, .integer, .boolean])
+
+    static func valueFrom(_ major: Int) -> ValueShape {
+        var source = ValueObject([
+            "fieldRef": fieldReference,
+            "resourceFieldRef": resourceFieldReference,
+            "secretKeyRef": keyReference,
+            "configMapKeyRef": keyReference,
+        ])
+        if major >= 5 {
+            source.add([
+                "fileKeyRef": .object([
+                    "volumeName": .string, "path": .string, "key": .string, "optional": .boolean,
+                ])
+            ])
+        }
+        return .object(source)
+    }
+
+    static let fieldReference = ValueShape.object(["apiVersion": .string, "fieldPath": .string])
+    static let resourceFieldReference = ValueShape.object([
+        "containerName": .string, "resource": .string, "divisor": .integerOrString,
+    ])
+    static let keyReference = ValueShape.object(["name": .string, "key": .string])
+
+    static let envFrom: ValueShape = {
+        let reference = ValueShape.object(["name": .string, "identifier": .string, "optional": .boolean])
+        return .list(
+            .object([
+                "configMap": .string,
+                "configMapRef": reference,
+                "secret": .string,
+                "secretRef": reference,
+                "prefix": .string,
+            ]))
+    }()
+}
