@@ -7,6 +7,8 @@ import MediaYAML
 struct AppTemplateValues {
     /// The name of the main container, the Service and the Ingress in the values (`identifier`).
     static let mainIdentifier = "app"
+    /// Stakater Reloader's annotation: restart the controller's pods when a Secret or ConfigMap they read changes.
+    static let reloaderAnnotation = "reloader.stakater.com/auto"
 
     let app: ResolvedApp
     let stack: Stack
@@ -34,6 +36,12 @@ struct AppTemplateValues {
 
     private func controllers() -> YAMLMapping {
         var main = YAMLMapping()
+        if app.readsSecretsOrConfigMaps {
+            // Stakater Reloader restarts the pods when a Secret or ConfigMap they read changes, as every current
+            // home-ops repository sets it on such controllers (onedr0p/home-ops
+            // `kubernetes/apps/default/sonarr/app/helmrelease.yaml`, bjw-s-labs/home-ops, buroa/k8s-gitops).
+            main.set("annotations", [Self.reloaderAnnotation: "true"])
+        }
         if let schedule = app.schedule {
             main.set("type", "cronjob")
             main.set("cronjob", cronJobSettings(schedule))
@@ -273,9 +281,17 @@ struct AppTemplateValues {
         return services
     }
 
+    /// A LoadBalancer Service asks for its address through the implementation's annotation; Services of several
+    /// apps on one address also carry its sharing annotation, keyed by the address.
     private func setLoadBalancer(_ settings: LoadBalancerSettings, on service: inout YAMLMapping) {
+        if let ip = settings.ip {
+            let implementation = stack.cluster.loadBalancer
+            var annotations = [implementation.addressAnnotation: ip]
+            let sharers = stack.apps.filter { $0.loadBalancer?.ip == ip }
+            if sharers.count > 1, let sharing = implementation.sharingAnnotation { annotations[sharing] = ip }
+            service.set("annotations", .sortedStrings(annotations))
+        }
         service.set("type", "LoadBalancer")
-        if let ip = settings.ip { service.set("loadBalancerIP", .string(ip)) }
     }
 
     /// `ingress` or `route` values for an exposed app, with its key.
@@ -316,9 +332,13 @@ struct AppTemplateValues {
             route.set(
                 "parentRefs",
                 [["name": .string(gateway.name), "namespace": .string(gateway.namespace), "sectionName": "https"]])
+            // The chart finds the Service by its identifier: 3.x reads it from `name` (common-3.7.3
+            // `classes/_route.tpl` looks `name` up among the Services, and its schema has no `identifier`);
+            // 4.x and 5.x take `identifier` and read `name` as a Service's literal name.
+            let service = stack.chart.version.major == 3 ? "name" : "identifier"
             route.set(
                 "rules",
-                [["backendRefs": [["identifier": .string(Self.mainIdentifier), "port": .integer(port.number)]]]])
+                [["backendRefs": [[service: .string(Self.mainIdentifier), "port": .integer(port.number)]]]])
             return ("route", .mapping(route))
         }
     }
