@@ -10,7 +10,9 @@ import Foundation
 struct ChartSchema {
     /// One schema object and the file it is in (for its relative `$ref`s).
     struct Node {
+        /// The schema object.
         let json: [String: Any]
+        /// The file it is in.
         let file: URL
     }
 
@@ -145,6 +147,7 @@ struct ChartSchema {
         try cache.object(at: file)
     }
 
+    /// A schema that cannot be read or followed.
     enum SchemaError: Error, CustomStringConvertible {
         case unreadable(String)
         case badReference(String, String)
@@ -165,6 +168,7 @@ private final class SchemaCache: @unchecked Sendable {
     private let lock = NSLock()
     private var objects: [String: [String: Any]] = [:]
 
+    /// The parsed object in `file`.
     func object(at file: URL) throws -> [String: Any] {
         lock.lock()
         defer { lock.unlock() }

@@ -7,6 +7,7 @@ import Testing
 /// `../shared/schemas/bjw-s/` (next to the package root), so that the two cannot drift apart.
 @Suite("chart value shapes against the chart's schemas")
 struct ChartValueShapesSchemaTests {
+    /// `../shared/schemas/bjw-s` from the package root.
     static let schemas = Fixtures.packageRoot.deletingLastPathComponent()
         .appendingPathComponent("shared/schemas/bjw-s")
 
@@ -15,6 +16,7 @@ struct ChartValueShapesSchemaTests {
         version == .v5_1_0 ? "5.0.0-pre" : version.rawValue
     }
 
+    /// The description of `version` compared with its schema set.
     static func comparison(_ version: ChartSettings.Version) throws -> ShapeComparison {
         let schema = ChartSchema(folder: schemas)
         var comparison = ShapeComparison(schema: schema, major: version.major)

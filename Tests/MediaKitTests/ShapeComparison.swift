@@ -6,6 +6,7 @@ import MediaKit
 /// not compared). Paths read `controllers.*.containers.*.probes.liveness.spec`, `*` for a key the user
 /// chooses and `[]` for a list item.
 struct ShapeComparison {
+    /// The schema set compared with.
     let schema: ChartSchema
     /// The chart's major version: release-only keys are allowed in 5 only.
     let major: Int
@@ -20,11 +21,13 @@ struct ShapeComparison {
     /// Kubernetes keys newer than the chart's copy of the API, by path.
     private(set) var kubernetesOnly: Set<String> = []
 
+    /// A comparison with `schema` for a description of chart major version `major`.
     init(schema: ChartSchema, major: Int) {
         self.schema = schema
         self.major = major
     }
 
+    /// Compares `shape` with the schema `nodes` at `path`, recording what disagrees.
     mutating func compare(_ shape: ValueShape, _ nodes: [ChartSchema.Node], _ path: String) throws {
         let facet = try schema.facet(of: nodes)
         if case .open = shape { return }

@@ -18,6 +18,7 @@ struct RenderedValuesCheckTests {
         ChartSettings.Version.allCases.map { (config, $0) }
     }
 
+    /// The config's folder name, for messages.
     static func name(_ config: URL) -> String {
         config.deletingLastPathComponent().lastPathComponent
     }

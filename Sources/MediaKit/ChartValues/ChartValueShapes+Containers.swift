@@ -1,5 +1,6 @@
 /// Containers: `controllers.<id>.containers.<id>`, `initContainers.<id>` and `defaultContainerOptions`.
 extension ChartValueShapes {
+    /// A container or init container.
     static func container(_ major: Int) -> ValueShape {
         var container = ValueObject([
             "enabled": .boolean,
@@ -26,6 +27,7 @@ extension ChartValueShapes {
         return .object(container)
     }
 
+    /// `defaultContainerOptions`: what every container of the controller gets unless it sets its own.
     static func defaultContainerOptions(_ major: Int) -> ValueShape {
         .object([
             "image": image(major),
@@ -38,6 +40,7 @@ extension ChartValueShapes {
         ])
     }
 
+    /// A container's image; the tag may be a number.
     static func image(_ major: Int) -> ValueShape {
         var image = ValueObject([
             "repository": .string,
@@ -75,8 +78,10 @@ extension ChartValueShapes {
         return .either([.list(.object(listItem)), .map(.either([envValue, .object(mapItem)]))])
     }
 
+    /// The value of an environment variable: the chart quotes it.
     static let envValue = ValueShape.scalar([.string, .integer, .boolean])
 
+    /// An environment variable's `valueFrom` source.
     static func valueFrom(_ major: Int) -> ValueShape {
         var source = ValueObject([
             "fieldRef": fieldReference,
@@ -94,12 +99,16 @@ extension ChartValueShapes {
         return .object(source)
     }
 
+    /// A `fieldRef`: a field of the pod.
     static let fieldReference = ValueShape.object(["apiVersion": .string, "fieldPath": .string])
+    /// A `resourceFieldRef`: a container's request or limit.
     static let resourceFieldReference = ValueShape.object([
         "containerName": .string, "resource": .string, "divisor": .integerOrString,
     ])
+    /// A `secretKeyRef` or `configMapKeyRef`, as the chart has it (no `optional`).
     static let keyReference = ValueShape.object(["name": .string, "key": .string])
 
+    /// `envFrom`: whole Secrets and ConfigMaps as variables, by name or by identifier in the chart.
     static let envFrom: ValueShape = {
         let reference = ValueShape.object(["name": .string, "identifier": .string, "optional": .boolean])
         return .list(

@@ -1,5 +1,6 @@
 /// `controllers.<id>`: the workload, its pod, containers and type-specific settings.
 extension ChartValueShapes {
+    /// A controller: its type, pod, containers and the settings of each workload kind.
     static func controller(_ major: Int) -> ValueShape {
         var controller = resource(
             major,
@@ -37,6 +38,7 @@ extension ChartValueShapes {
         return .object(controller)
     }
 
+    /// `cronjob`: the schedule and Job settings of a CronJob controller.
     static let cronJob = ValueShape.object([
         "schedule": .string,
         "timeZone": .string,
@@ -51,6 +53,7 @@ extension ChartValueShapes {
         "ttlSecondsAfterFinished": .integer,
     ])
 
+    /// `job`: the settings of a Job controller.
     static let job = ValueShape.object([
         "suspend": .boolean,
         "backoffLimit": .integer,
@@ -61,6 +64,7 @@ extension ChartValueShapes {
         "ttlSecondsAfterFinished": .integer,
     ])
 
+    /// `statefulset`: the settings of a StatefulSet controller, volume claim templates included.
     static func statefulSet(_ major: Int) -> ValueShape {
         let retention = ValueShape.oneOf("Delete", "Retain")
         var statefulSet = ValueObject([

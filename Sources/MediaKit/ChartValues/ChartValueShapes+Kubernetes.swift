@@ -16,7 +16,9 @@ extension ChartValueShapes {
         "terminationGracePeriodSeconds": .integer,
     ])
 
+    /// `core/v1` ExecAction.
     static let execAction = ValueShape.object(["command": .strings])
+    /// `core/v1` HTTPGetAction.
     static let httpGetAction = ValueShape.object([
         "host": .string,
         "path": .string,
@@ -24,6 +26,7 @@ extension ChartValueShapes {
         "scheme": .string,
         "httpHeaders": .list(.object(["name": .string, "value": .string])),
     ])
+    /// `core/v1` TCPSocketAction.
     static let tcpSocketAction = ValueShape.object(["host": .string, "port": .integerOrString])
 
     /// `core/v1` Lifecycle: `postStart` and `preStop` hooks.
@@ -53,9 +56,11 @@ extension ChartValueShapes {
         "hostPort": .integer,
     ])
 
+    /// `core/v1` SELinuxOptions.
     static let seLinuxOptions = ValueShape.object([
         "level": .string, "role": .string, "type": .string, "user": .string,
     ])
+    /// `core/v1` SeccompProfile.
     static let seccompProfile = ValueShape.object(["type": .string, "localhostProfile": .string])
 
     /// `core/v1` SecurityContext of a container. The chart's schema leaves it open; Kubernetes does not, so it

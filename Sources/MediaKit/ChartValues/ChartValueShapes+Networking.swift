@@ -1,5 +1,6 @@
 /// `service`, `ingress`, `route`, `serviceMonitor` and `networkpolicies`.
 extension ChartValueShapes {
+    /// `service.<id>`: a Service and its ports by name.
     static func service(_ major: Int) -> ValueShape {
         let trafficPolicy = ValueShape.oneOf("Cluster", "Local")
         var port = ValueObject([
@@ -44,6 +45,7 @@ extension ChartValueShapes {
         return .object(service)
     }
 
+    /// `ingress.<id>`: an Ingress, its hosts and paths pointing at a Service of the chart.
     static func ingress(_ major: Int) -> ValueShape {
         let path = ValueShape.object([
             "path": .string,
@@ -61,6 +63,7 @@ extension ChartValueShapes {
                 ]))
     }
 
+    /// `route.<id>`: a Gateway API route, its parents and rules.
     static func route(_ major: Int) -> ValueShape {
         var parent = ValueObject([
             "name": .string, "namespace": .string, "group": .string, "kind": .string, "sectionName": .string,
@@ -99,6 +102,7 @@ extension ChartValueShapes {
                 ]))
     }
 
+    /// `serviceMonitor.<id>`: a Prometheus ServiceMonitor.
     static func serviceMonitor(_ major: Int) -> ValueShape {
         var monitor = resource(
             major,
@@ -113,6 +117,7 @@ extension ChartValueShapes {
         return .object(monitor)
     }
 
+    /// `networkpolicies.<id>`: a NetworkPolicy for a controller's pods.
     static func networkPolicy(_ major: Int) -> ValueShape {
         .object(
             resource(

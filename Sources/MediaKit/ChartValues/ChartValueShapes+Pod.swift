@@ -1,5 +1,6 @@
 /// Pod options: `defaultPodOptions` and `controllers.<id>.pod`.
 extension ChartValueShapes {
+    /// The options of a pod, for every controller (`defaultPodOptions`) or one (`pod`).
     static func podOptions(_ major: Int) -> ValueShape {
         var pod = ValueObject([
             "labels": .stringMap,

@@ -16,6 +16,7 @@
 /// - `persistence.<id>` of `type: ephemeral`: generic ephemeral volumes (`accessMode`, `storageClass`, `size`).
 /// - `resizePolicy` on a container and on a pod: in-place resizing.
 extension ChartValueShapes {
+    /// The release-only top-level sections.
     static func addRelease5Sections(to root: inout ValueObject) {
         root.addReleaseOnly([
             "podMonitor": .map(.open),
@@ -27,18 +28,22 @@ extension ChartValueShapes {
         ])
     }
 
+    /// `global.createDefaultServiceAccount`.
     static func addRelease5Global(to global: inout ValueObject) {
         global.addReleaseOnly(["createDefaultServiceAccount": .boolean])
     }
 
+    /// A raw resource's `manifest`.
     static func addRelease5RawResource(to raw: inout ValueObject) {
         raw.addReleaseOnly(["manifest": .open])
     }
 
+    /// A container's `resizePolicy`.
     static func addRelease5Container(to container: inout ValueObject) {
         container.addReleaseOnly(["resizePolicy": .list(.open)])
     }
 
+    /// A pod's `resizePolicy`.
     static func addRelease5Pod(to pod: inout ValueObject) {
         pod.addReleaseOnly(["resizePolicy": .list(.open)])
     }

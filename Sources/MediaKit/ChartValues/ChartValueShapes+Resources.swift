@@ -56,6 +56,7 @@ extension ChartValueShapes {
     /// Where a volume is mounted in every container.
     static func globalMounts(_ major: Int) -> ValueShape { .list(mount(major)) }
 
+    /// One mount of a volume: where, and how.
     static func mount(_ major: Int) -> ValueShape {
         var mount = ValueObject([
             "path": .string, "readOnly": .boolean, "subPath": .string, "mountPropagation": .string,
@@ -64,6 +65,7 @@ extension ChartValueShapes {
         return .object(mount)
     }
 
+    /// `configMaps.<id>`: a ConfigMap the chart creates.
     static func configMap(_ major: Int) -> ValueShape {
         var configMap = resource(
             major, ["includeInChecksum": .boolean, "data": .stringMap, "binaryData": .stringMap])
@@ -71,6 +73,7 @@ extension ChartValueShapes {
         return .object(configMap)
     }
 
+    /// `secrets.<id>`: a Secret the chart creates.
     static func secret(_ major: Int) -> ValueShape {
         var secret = resource(major, ["includeInChecksum": .boolean, "type": .string, "stringData": .stringMap])
         if major >= 5 { secret.add(["includeChecksumInControllers": .strings]) }
@@ -92,6 +95,7 @@ extension ChartValueShapes {
         .object(resource(major, ["staticToken": .boolean]))
     }
 
+    /// `rbac`: Roles and RoleBindings (4.x and later).
     static func rbac(_ major: Int) -> ValueShape {
         let kind = ValueShape.oneOf("Role", "ClusterRole")
         return .object([
@@ -111,6 +115,7 @@ extension ChartValueShapes {
         ])
     }
 
+    /// `rawResources.<id>`: any other object, passed through.
     static func rawResource(_ major: Int) -> ValueShape {
         var raw = resource(major, ["apiVersion": .string, "kind": .string, "spec": .open])
         // 3.7.3 took `forceRename` here already, beside `nameOverride`.
@@ -119,7 +124,7 @@ extension ChartValueShapes {
         return .object(raw)
     }
 
-    /// 5.x: ConfigMaps and Secrets from files in the chart's folder.
+    /// 5.x `configMapsFromFolder`: ConfigMaps made from files in the chart's folder.
     static let configMapsFromFolder = ValueShape.object([
         "enabled": .boolean,
         "basePath": .string,
@@ -127,12 +132,14 @@ extension ChartValueShapes {
         "configMapsOverrides": .map(folderOverride),
     ])
 
+    /// 5.x `secretsFromFolder`: Secrets made from files in the chart's folder.
     static let secretsFromFolder = ValueShape.object([
         "enabled": .boolean,
         "basePath": .string,
         "overrides": .map(folderOverride),
     ])
 
+    /// The overrides of one ConfigMap or Secret made from a folder.
     static let folderOverride = ValueShape.object([
         "forceRename": .string,
         "labels": .stringMap,

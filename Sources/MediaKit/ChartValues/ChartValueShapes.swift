@@ -17,8 +17,8 @@
 /// chart passes through: `affinity`'s three parts, a custom persistence item's `volumeSpec`, an Ingress
 /// `defaultBackend`, route `filters`, `timeouts` and `sessionPersistence`, a Service's
 /// `sessionAffinityConfig`, a controller's `rollingUpdate`, HorizontalPodAutoscaler `behavior` and `metrics`,
-/// ServiceMonitor `endpoints`, RBAC `rules`, a raw resource's `spec` (and 5.x `manifest`), a probe's Windows
-/// options, and the release-only 5.x sections. Free maps (any key, each value of one shape): `labels`,
+/// ServiceMonitor `endpoints`, RBAC `rules`, a raw resource's `spec` (and 5.x `manifest`), a container
+/// SecurityContext's `windowsOptions`, and the release-only 5.x sections. Free maps (any key, each value of one shape): `labels`,
 /// `annotations`, `nodeSelector`, `env` written as a mapping, ConfigMap `data`, Secret `stringData`, and every
 /// collection keyed by an identifier the user chooses (`controllers`, `containers`, `service`, `persistence`…).
 public enum ChartValueShapes {
