@@ -21,10 +21,8 @@ public enum ConfigLoader {
         }
         var decoder = ConfigDecoder()
         let stack = decoder.decode(read.root)
-        let diagnostics = (read.diagnostics + decoder.diagnostics).superseded(
-            by: ValuesChecker.diagnostics(config: read.root)
-        )
-        .sortedByPosition()
+        let valueErrors = ValuesChecker.diagnostics(config: read.root)
+        let diagnostics = (read.diagnostics + decoder.diagnostics).superseded(by: valueErrors).sortedByPosition()
         return ConfigLoadResult(
             stack: diagnostics.containsErrors ? nil : stack, diagnostics: diagnostics, root: read.root)
     }
