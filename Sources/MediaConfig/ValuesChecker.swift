@@ -187,11 +187,21 @@ public struct ValuesChecker {
     /// The current node for messages: `'values.controllers.plex.replicas' in app 'plex'`.
     private var field: String { "'\(pathText)' in app '\(app)'" }
 
-    /// How the decoder types a scalar of `values:`.
-    private static func kind(of scalar: YAMLScalar) -> ScalarKinds {
+    /// How the decoder types a scalar of `values:` (``ConfigDecoder/rawValue(_:_:)``): plain `true` and `false`
+    /// are booleans, plain canonical decimal integers (``ConfigDecoder/isCanonicalInteger(_:)``) are integers.
+    /// Read from the UTF-8 bytes: going through `Character`s cost most of the check.
+    static func kind(of scalar: YAMLScalar) -> ScalarKinds {
         guard scalar.style == .plain else { return .string }
-        if scalar.text == "true" || scalar.text == "false" { return .boolean }
-        return ConfigDecoder.isCanonicalInteger(scalar.text) ? .integer : .string
+        var text = scalar.text
+        return text.withUTF8 { bytes -> ScalarKinds in
+            if bytes.elementsEqual("true".utf8) || bytes.elementsEqual("false".utf8) { return .boolean }
+            let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+            guard let first = digits.first, digits.count <= 18,
+                digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                first != UInt8(ascii: "0") || digits.count == 1
+            else { return .string }
+            return .integer
+        }
     }
 
     /// Whether `shape` is for the kind of node `node` is (scalar, list or mapping).
