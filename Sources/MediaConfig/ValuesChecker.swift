@@ -27,7 +27,7 @@ public struct ValuesChecker {
 
     private init(version: ChartSettings.Version, app: String) {
         self.version = version
-        self.app = app
+        self.app = Self.escaped(app)
     }
 
     /// The problems in the `values:` of every app of a config's node tree (nil for an empty file).
@@ -129,9 +129,9 @@ public struct ValuesChecker {
         if kind != .string {
             message += scalar.text + (kinds.contains(.string) ? "; quote it to make it a string" : "")
         } else if scalar.style != .plain, kinds.contains(Self.kind(of: YAMLScalar(text: scalar.text, style: .plain))) {
-            message += "the quoted string '\(scalar.text)'; remove the quotes"
+            message += "the quoted string \(Self.shown(scalar.text)); remove the quotes"
         } else {
-            message += node.summary
+            message += Self.summary(of: node)
         }
         error(at: node, message)
     }
@@ -141,7 +141,7 @@ public struct ValuesChecker {
         if allowed.contains(scalar.text) || scalar.text.contains("${") { return }
         var message =
             "expected one of " + allowed.map { "'\($0)'" }.joined(separator: ", ") + " for \(field), found "
-            + node.summary
+            + Self.summary(of: node)
         if let suggestion = NameSuggestion.nearest(to: scalar.text, in: allowed) {
             message += "; did you mean '\(suggestion)'?"
         }
@@ -149,7 +149,7 @@ public struct ValuesChecker {
     }
 
     private mutating func unknownKey(_ keyNode: YAMLNode, _ key: String, _ keys: [String], variant: String?) {
-        var message = "unknown key '\(key)' "
+        var message = "unknown key \(Self.shown(key)) "
         if let variant { message += "for \(variant) " }
         message += "in '\(pathText)' in app '\(app)' (app-template \(version.rawValue))"
         if let suggestion = NameSuggestion.nearest(to: key, in: keys) {
@@ -165,7 +165,7 @@ public struct ValuesChecker {
     private static let listedKeys = 12
 
     private mutating func mismatch(_ node: YAMLNode, _ shape: ValueShape) {
-        error(at: node, "expected \(shape.expectation) for \(field), found \(node.summary)")
+        error(at: node, "expected \(shape.expectation) for \(field), found \(Self.summary(of: node))")
     }
 
     private mutating func error(at node: YAMLNode, _ message: String) {
@@ -179,13 +179,48 @@ public struct ValuesChecker {
         var text = ""
         for part in path {
             if !text.isEmpty, !part.hasPrefix("[") { text += "." }
-            text += part
+            text += Self.escaped(part)
         }
         return text
     }
 
     /// The current node for messages: `'values.controllers.plex.replicas' in app 'plex'`.
     private var field: String { "'\(pathText)' in app '\(app)'" }
+
+    /// A node for messages: `'text'` (see ``shown(_:)``), `nothing`, `a sequence` or `a mapping`.
+    private static func summary(of node: YAMLNode) -> String {
+        guard let scalar = node.scalar, !scalar.text.isEmpty else { return node.summary }
+        return shown(scalar.text)
+    }
+
+    /// User text for messages, in single quotes: at most 40 characters, control characters escaped so that a
+    /// key or value cannot break the line or reach the terminal as an escape sequence.
+    static func shown(_ text: String) -> String {
+        let short =
+            text.unicodeScalars.count > 40
+            ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+        return "'" + escaped(short) + "'"
+    }
+
+    /// `text` with line breaks and other control characters written as `\n` or `\u{1B}`.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                result += "\\n"
+            } else if isControl(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
 
     /// How the decoder types a scalar of `values:` (``ConfigDecoder/rawValue(_:_:)``): plain `true` and `false`
     /// are booleans, plain canonical decimal integers (``ConfigDecoder/isCanonicalInteger(_:)``) are integers.

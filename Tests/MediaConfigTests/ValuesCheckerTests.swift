@@ -117,4 +117,17 @@ struct ValuesCheckerTests {
         )
         #expect(diagnostics.last?.message.hasPrefix("plain 'yes' for") == true)
     }
+
+    @Test("user text in messages stays on one line and cannot reach the terminal as an escape sequence")
+    func escapedText() {
+        let messages = Self.messages(
+            "      \"\\e[2Jwipe\\nline\": 1\n      controllers: {plex: {replicas: \"\\e[31m\u{85}\"}}\n")
+        #expect(
+            messages == [
+                "unknown key '\\u{1B}[2Jwipe\\nline' in 'values' in app 'plex' (app-template 4.1.1)",
+                "expected a whole number for 'values.controllers.plex.replicas' in app 'plex', found '\\u{1B}[31m\\u{85}'",
+            ])
+        #expect(
+            messages.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+    }
 }
