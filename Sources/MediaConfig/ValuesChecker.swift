@@ -18,7 +18,7 @@ import MediaYAML
 /// When `chart.version` is not a supported version, nothing is checked: that error comes first.
 public struct ValuesChecker {
     /// What has been found so far, in the order found.
-    public private(set) var diagnostics: [Diagnostic] = []
+    private var diagnostics: [Diagnostic] = []
 
     private let version: ChartSettings.Version
     private let app: String

@@ -59,7 +59,8 @@ struct ValuesCheckerTests {
             """
         #expect(
             Self.messages(values) == [
-                "expected a whole number for 'values.controllers.plex.pod.terminationGracePeriodSeconds' in app 'plex', "
+                "expected a whole number for 'values.controllers.plex.pod.terminationGracePeriodSeconds' "
+                    + "in app 'plex', "
                     + "found '{{ .Values.grace }}'"
             ])
     }
@@ -125,7 +126,8 @@ struct ValuesCheckerTests {
         #expect(
             messages == [
                 "unknown key '\\u{1B}[2Jwipe\\nline' in 'values' in app 'plex' (app-template 4.1.1)",
-                "expected a whole number for 'values.controllers.plex.replicas' in app 'plex', found '\\u{1B}[31m\\u{85}'",
+                "expected a whole number for 'values.controllers.plex.replicas' in app 'plex', "
+                    + "found '\\u{1B}[31m\\u{85}'",
             ])
         #expect(
             messages.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })

@@ -154,7 +154,8 @@ struct ShapeComparison {
     private mutating func expect(_ type: String, _ facet: ChartSchema.Facet, _ path: String) {
         if !facet.types.isEmpty, !facet.types.contains(type) {
             failures.append(
-                "\(path): described as \(type == "array" ? "a list" : "a mapping"), the schema takes \(facet.types.sorted())"
+                "\(path): described as \(type == "array" ? "a list" : "a mapping"), "
+                    + "the schema takes \(facet.types.sorted())"
             )
         }
     }

@@ -55,9 +55,8 @@ struct RenderedValuesCheckTests {
             let values = try #require(spec?.pairs?.first { $0.keyText == "values" }?.value, "\(file.path) has values")
             let app = file.path.split(separator: "/").dropLast(2).last.map(String.init) ?? file.path
             for diagnostic in ValuesChecker.diagnostics(values: values, version: version, app: app) {
-                Issue.record(
-                    "\(Self.name(config)) on \(version.rawValue): \(file.path):\(diagnostic.position.map(\.description) ?? "?"): \(diagnostic.message)"
-                )
+                let place = "\(file.path):\(diagnostic.position.map(\.description) ?? "?")"
+                Issue.record("\(Self.name(config)) on \(version.rawValue): \(place): \(diagnostic.message)")
             }
         }
     }

@@ -1,6 +1,7 @@
 /// `persistence`, `configMaps`, `secrets`, `serviceAccount`, `rbac` and `rawResources`.
 extension ChartValueShapes {
-    /// `persistence.<id>`: keys by `type` (a PersistentVolumeClaim when it has none).
+    /// `persistence.<id>`: keys by `type` (the chart makes an item without one a PersistentVolumeClaim; see
+    /// ``ValueVariants`` for what the check accepts then).
     static func persistenceItem(_ major: Int) -> ValueShape {
         let mounts: [String: ValueShape] = [
             "enabled": .boolean,

@@ -3,24 +3,27 @@
 /// on the `values:` a user writes (they are merged over the rendered values, so every key is optional here).
 ///
 /// Written from the chart's values schemas (app-template 3.7.3, 4.1.1 and the 5.x pre-release snapshot, each
-/// with its common library) and compared with them by a test, so the two cannot drift apart. Two deliberate
+/// with its common library) and compared with them by a test, so the two cannot drift apart. Deliberate
 /// differences:
 /// - Stricter than the schema: the top level of the values (the chart ignores a top-level key it does not know,
 ///   so a misspelt section would be lost silently); a controller's `strategy` (an enumeration in the chart's
 ///   templates, `lib/deployment/_validate.tpl` and `lib/statefulset/_validate.tpl` in bjw-s-labs/helm-charts,
 ///   a plain string in the 3.x and 4.x schemas); a container's `securityContext` and a probe's `spec`, which the
-///   schemas leave open but Kubernetes does not.
+///   schemas leave open to other keys but Kubernetes does not; a Job's `completions` and `completionMode`, a
+///   NetworkPolicy's `podSelector` and a Service's `extraSelectorLabels`, which the schemas leave untyped.
 /// - Release-only keys for 5.x: keys app-template 5.1.0 accepts that the pre-release snapshot lacks, listed in
 ///   `ChartValueShapes+Release5.swift`.
 ///
-/// Open (any keys, described no further): the Kubernetes types people rarely write in `values:` and the
-/// chart passes through: `affinity`'s three parts, a custom persistence item's `volumeSpec`, an Ingress
-/// `defaultBackend`, route `filters`, `timeouts` and `sessionPersistence`, a Service's
-/// `sessionAffinityConfig`, a controller's `rollingUpdate`, HorizontalPodAutoscaler `behavior` and `metrics`,
-/// ServiceMonitor `endpoints`, RBAC `rules`, a raw resource's `spec` (and 5.x `manifest`), a container
-/// SecurityContext's `windowsOptions`, and the release-only 5.x sections. Free maps (any key, each value of one shape): `labels`,
-/// `annotations`, `nodeSelector`, `env` written as a mapping, ConfigMap `data`, Secret `stringData`, and every
-/// collection keyed by an identifier the user chooses (`controllers`, `containers`, `service`, `persistence`…).
+/// Open (any keys, described no further): the Kubernetes types people rarely write in `values:` and the chart
+/// passes through: `affinity`'s three parts, a custom persistence item's `volumeSpec`, an Ingress
+/// `defaultBackend`, route `filters`, `timeouts` and `sessionPersistence`, a Service's `sessionAffinityConfig`,
+/// a controller's `rollingUpdate`, HorizontalPodAutoscaler `behavior` and `metrics`, ServiceMonitor
+/// `endpoints`, RBAC `rules`, a raw resource's `spec` (and 5.x `manifest`), a container SecurityContext's
+/// `windowsOptions`, and the release-only 5.x sections.
+///
+/// Free maps (any key, each value of one shape): `labels`, `annotations`, `nodeSelector`, `env` written as a
+/// mapping, ConfigMap `data`, Secret `stringData`, and every collection keyed by an identifier the user chooses
+/// (`controllers`, `containers`, `service`, `persistence`…).
 public enum ChartValueShapes {
     /// The shape of the whole values mapping for `version`; built once per major version.
     public static func root(for version: ChartSettings.Version) -> ValueShape {

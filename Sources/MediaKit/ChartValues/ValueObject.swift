@@ -22,9 +22,4 @@ public struct ValueObject: Sendable {
         add(more)
         releaseOnlyKeys.formUnion(more.keys)
     }
-
-    /// Removes keys (a chart version that does not have them).
-    public mutating func remove(_ names: String...) {
-        for name in names { fields.removeValue(forKey: name) }
-    }
 }
