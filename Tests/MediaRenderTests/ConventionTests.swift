@@ -30,7 +30,9 @@ struct ConventionTests {
         let plex = try Self.helmRelease(
             "plex", "version: 1\n\(cluster)apps:\n  plex:\n    loadBalancer: {ip: 10.0.0.50}\n")
         #expect(
-            plex.contains("        annotations:\n          \(annotation): '10.0.0.50'\n        type: LoadBalancer\n"))
+            plex.contains(
+                "        annotations:\n          \(annotation): '10.0.0.50'\n        type: LoadBalancer\n"
+                    + "        externalTrafficPolicy: Local\n"))
         #expect(!plex.contains("loadBalancerIP:"))
         #expect(!plex.contains("sharing-key") && !plex.contains("allow-shared-ip"))
     }
@@ -89,5 +91,61 @@ struct ConventionTests {
         #expect(try !Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n").contains("reloader"))
         let vpn = "version: 1\napps:\n  qbittorrent:\n    vpn: {secret: qbittorrent-vpn}\n"
         #expect(try Self.helmRelease("qbittorrent", vpn).contains("reloader.stakater.com/auto: 'true'"))
+    }
+
+    @Test("a server app gets readiness on its health endpoint, liveness and startup on its port; a CronJob none")
+    func probes() throws {
+        let sonarr = try Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n")
+        let probe = { (kind: String, action: String, timing: String) in
+            "              \(kind):\n                enabled: true\n                custom: true\n"
+                + "                spec:\n\(action)\(timing)"
+        }
+        let tcp = "                  tcpSocket:\n                    port: 8989\n"
+        let http = "                  httpGet:\n                    path: /ping\n                    port: 8989\n"
+        let seconds = { (period: Int, failures: Int) in
+            "                  periodSeconds: \(period)\n                  timeoutSeconds: 5\n"
+                + "                  failureThreshold: \(failures)\n"
+        }
+        #expect(sonarr.contains(probe("liveness", tcp, seconds(30, 5))))
+        #expect(sonarr.contains(probe("readiness", http, seconds(10, 5))))
+        #expect(sonarr.contains(probe("startup", tcp, seconds(10, 30))))
+        #expect(try !Self.helmRelease("recyclarr", "version: 1\napps:\n  recyclarr:\n").contains("probes:"))
+    }
+
+    @Test("a Servarr app leaves login to what is in front of it only when only trusted traffic reaches it")
+    func servarrAuth() throws {
+        let external = "SONARR__AUTH__METHOD: External\n              SONARR__AUTH__REQUIRED: DisabledForLocalAddresses"
+        let auth = "exposure: {auth: {annotations: {nginx.ingress.kubernetes.io/auth-url: 'http://a/verify'}}}\n"
+        #expect(try Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n").contains(external))
+        #expect(
+            try Self.helmRelease("sonarr", "version: 1\n\(auth)apps:\n  sonarr:\n    expose: external\n")
+                .contains(external))
+        let hidden = try Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n    expose: none\n")
+        #expect(!hidden.contains("SONARR__AUTH__") && hidden.contains("SONARR__APP__INSTANCENAME: Sonarr\n"))
+    }
+
+    @Test("settings an app needs behind its host name follow its host, in-cluster names and address")
+    func hostSettings() throws {
+        let config = """
+            version: 1
+            cluster: {domain: example.org}
+            namespace: media
+            apps:
+              plex:
+                loadBalancer: {ip: 10.0.0.50}
+              sabnzbd:
+                expose: none
+              jellyfin:
+                host: watch
+
+            """
+        let tree = try Self.render(config)
+        let file = { (app: String) in tree["kubernetes/apps/media/\(app)/app/helmrelease.yaml"] ?? "" }
+        #expect(file("plex").contains("PLEX_ADVERTISE_URL: https://plex.example.org:443,http://10.0.0.50:32400\n"))
+        #expect(
+            file("sabnzbd").contains(
+                "SABNZBD__HOST_WHITELIST_ENTRIES: sabnzbd, sabnzbd.media, sabnzbd.media.svc, sabnzbd.media.svc.cluster, "
+                    + "sabnzbd.media.svc.cluster.local\n"))
+        #expect(file("jellyfin").contains("JELLYFIN_PublishedServerUrl: https://watch.example.org\n"))
     }
 }

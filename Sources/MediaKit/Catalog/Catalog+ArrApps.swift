@@ -6,18 +6,18 @@ extension Catalog {
             "sonarr", .arr, "Sonarr: TV series library manager",
             spec: arrApp(
                 "ghcr.io/home-operations/sonarr", "4.0.16.2942", port: 8989, variable: "SONARR__SERVER__PORT",
-                exportarr: "sonarr")),
+                name: "Sonarr", exportarr: "sonarr")),
         CatalogEntry(
             "radarr", .arr, "Radarr: movie library manager",
             spec: arrApp(
                 "ghcr.io/home-operations/radarr", "6.1.0.10293", port: 7878, variable: "RADARR__SERVER__PORT",
-                exportarr: "radarr")),
+                name: "Radarr", exportarr: "radarr")),
         CatalogEntry(
             "lidarr", .arr, "Lidarr: music library manager",
             // /ping is anonymous in Lidarr too (Lidarr/Lidarr src/Lidarr.Http/Ping/PingController.cs).
             spec: arrApp(
                 "ghcr.io/home-operations/lidarr", "3.1.2.4938", port: 8686, variable: "LIDARR__SERVER__PORT",
-                exportarr: "lidarr")),
+                name: "Lidarr", exportarr: "lidarr")),
         CatalogEntry(
             "readarr", .arr, "Readarr: book library manager; archived upstream 2025-06-27",
             status: .retired(replacedBy: nil),
@@ -41,6 +41,8 @@ extension Catalog {
                 image: .pinned("ghcr.io/home-operations/prowlarr", "2.6.5.5623"),
                 port: .http(9696), portEnvironmentVariable: "PROWLARR__SERVER__PORT", probe: .http(path: "/ping"),
                 security: .rootless, resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "1Gi"),
+                scratchVolumes: [logScratch], environment: servarrEnvironment(prefix: "PROWLARR", name: "Prowlarr"),
+                hostSettings: [.servarrExternalAuth(prefix: "PROWLARR")],
                 usesSQLite: true, metricsExporter: .exportarrConfigFile(mode: "prowlarr"))),
         CatalogEntry(
             "bazarr", .subtitles, "Bazarr: subtitles for Sonarr and Radarr",
@@ -56,12 +58,22 @@ extension Catalog {
     /// A Servarr library manager on a home-operations image: `/ping` (anonymous), SQLite in /config, the
     /// media volume read-write, exportarr reading its `config.xml`.
     private static func arrApp(
-        _ repository: String, _ tag: String, port: Int, variable: String, exportarr mode: String
+        _ repository: String, _ tag: String, port: Int, variable: String, name: String, exportarr mode: String
     ) -> ServiceSpec {
-        ServiceSpec(
+        let prefix = name.uppercased()
+        return ServiceSpec(
             image: .pinned(repository, tag), port: .http(port), portEnvironmentVariable: variable,
             probe: .http(path: "/ping"), security: .rootless,
-            resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"),
+            resources: .requests(cpu: "10m", memory: "256Mi", memoryLimit: "2Gi"), scratchVolumes: [logScratch],
+            environment: servarrEnvironment(prefix: prefix, name: name),
+            hostSettings: [.servarrExternalAuth(prefix: prefix)],
             media: .manages, usesSQLite: true, metricsExporter: .exportarrConfigFile(mode: mode))
+    }
+
+    /// What every current home-ops repository sets on a Servarr app (`<APP>__SECTION__KEY` variables override
+    /// its `config.xml`): the name its pages and notifications show, and no log table in its SQLite database,
+    /// which grows it for nothing (onedr0p/home-ops and bjw-s-labs/home-ops, `sonarr/app/helmrelease.yaml`).
+    private static func servarrEnvironment(prefix: String, name: String) -> [String: String] {
+        ["\(prefix)__APP__INSTANCENAME": name, "\(prefix)__LOG__DBENABLED": "False"]
     }
 }

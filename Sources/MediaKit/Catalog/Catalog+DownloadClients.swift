@@ -18,6 +18,9 @@ extension Catalog {
                 image: .pinned("ghcr.io/home-operations/sabnzbd", "4.5.5"),
                 port: .http(8080), portEnvironmentVariable: "SABNZBD__PORT", probe: .http(path: "/api?mode=version"),
                 security: .rootless, resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "4Gi"),
+                scratchVolumes: [logScratch],
+                // SABnzbd answers only Host headers it knows: its route's and the names the *arr apps call it by.
+                hostSettings: [.hostWhitelist(variable: "SABNZBD__HOST_WHITELIST_ENTRIES")],
                 // History lives in a SQLite database (history1.db) in /config.
                 media: .manages, usesSQLite: true, metricsExporter: .exportarrAPIKey(mode: "sabnzbd"))),
         CatalogEntry(

@@ -8,6 +8,7 @@ extension Catalog {
                 image: .pinned("ghcr.io/navidrome/navidrome", "0.63.1"),
                 port: .http(4533), portEnvironmentVariable: "ND_PORT", probe: .http(path: "/ping"), configPath: "/data",
                 security: .nonRoot, resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "1Gi"),
+                hostSettings: [.publicURL(variable: "ND_BASEURL")],
                 // ND_MUSICFOLDER defaults to /music.
                 media: .reads("media/music", at: "/music"), usesSQLite: true)),
         CatalogEntry(
@@ -34,10 +35,16 @@ extension Catalog {
             "audiobookshelf", .audiobooks, "Audiobookshelf: audiobook and podcast server",
             spec: ServiceSpec(
                 // /healthcheck per CATALOG.md. It downloads podcasts, so it writes to the media volume; its docs want
-                // /config on local disk. /metadata (covers, backups) shares the config PVC.
+                // /config on local disk. /metadata (covers, backups) shares the config PVC. The image ignores PUID and
+                // PGID and runs as whatever user the pod sets, with a read-only root file system when npm's cache
+                // has scratch space (bjw-s-labs/home-ops `kubernetes/apps/media/audiobookshelf/app/helmrelease.yaml`);
+                // AUDIOBOOKSHELF_UID/GID tell it whom its files belong to. A non-root user cannot bind port 80 unless
+                // the runtime allows unprivileged ports, so PORT moves it to 13378, its port outside Docker.
                 image: .pinned("ghcr.io/advplyr/audiobookshelf", "2.36.1"),
-                port: .http(80), portEnvironmentVariable: "PORT", probe: .http(path: "/healthcheck"),
-                security: .dropsRoot, resources: .requests(cpu: "50m", memory: "256Mi", memoryLimit: "2Gi"),
+                port: .http(13378), portEnvironmentVariable: "PORT", probe: .http(path: "/healthcheck"),
+                security: .rootless, resources: .requests(cpu: "50m", memory: "256Mi", memoryLimit: "2Gi"),
+                scratchVolumes: [ScratchVolume(name: "npm-cache", path: "/.npm")],
+                environment: ["AUDIOBOOKSHELF_UID": "{uid}", "AUDIOBOOKSHELF_GID": "{gid}"],
                 media: .manages, usesSQLite: true,
                 statePaths: [StatePath(path: "/metadata", subPath: "metadata")])),
         CatalogEntry(

@@ -12,17 +12,20 @@ extension Catalog {
                 exposure: .external, auth: false,
                 resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "8Gi"),
                 scratchVolumes: [ScratchVolume(name: "transcode", path: "/transcode")],
+                hostSettings: [.advertisedURLs(variable: "PLEX_ADVERTISE_URL")],
                 media: .reads, usesSQLite: true)),
         CatalogEntry(
             "jellyfin", .mediaServer, "Jellyfin: free media server, hardware transcoding",
             spec: ServiceSpec(
-                // /health per CATALOG.md; the image runs as any user (Jellyfin's docs: `user: uid:gid`), so the pod
-                // is forced non-root, but it writes outside /config and /cache.
+                // /health per CATALOG.md; the image runs as any user (Jellyfin's docs: `user: uid:gid`) and writes
+                // only to /config, /cache (transcodes included) and /tmp, so its root file system is read-only, as
+                // bjw-s-labs/home-ops `kubernetes/apps/media/jellyfin/app/helmrelease.yaml` runs it.
                 image: .pinned("ghcr.io/jellyfin/jellyfin", "10.11.6"),
-                port: .http(8096), probe: .http(path: "/health"), security: .nonRoot,
+                port: .http(8096), probe: .http(path: "/health"), security: .rootless,
                 exposure: .external, auth: false,
                 resources: .requests(cpu: "100m", memory: "1Gi", memoryLimit: "8Gi"),
                 scratchVolumes: [ScratchVolume(name: "cache", path: "/cache")],
+                hostSettings: [.publicURL(variable: "JELLYFIN_PublishedServerUrl")],
                 media: .reads, usesSQLite: true)),
         CatalogEntry(
             "emby", .mediaServer, "Emby: media server",

@@ -13,7 +13,11 @@ extension Catalog {
             spec: requestPortal(image: .pinned("docker.io/fallenbagel/jellyseerr", "2.7.3"))),
         CatalogEntry(
             "seerr", .requests, "Seerr: media requests for Plex, Jellyfin and Emby",
-            spec: requestPortal(image: .pinned("ghcr.io/seerr-team/seerr", "v3.4.1"))),
+            // Seerr runs with a read-only root file system in every current home-ops repository (onedr0p/home-ops
+            // `kubernetes/apps/default/seerr/app/helmrelease.yaml`, buroa/k8s-gitops); its logs go to scratch.
+            spec: requestPortal(
+                image: .pinned("ghcr.io/seerr-team/seerr", "v3.4.1"), security: .rootless,
+                scratchVolumes: [ScratchVolume(name: "logs", path: "/app/config/logs")])),
         CatalogEntry(
             "petio", .requests, "Petio: media requests; upstream inactive",
             status: .deprecated(replacedBy: ServiceID(rawValue: "seerr")),
@@ -60,7 +64,7 @@ extension Catalog {
                 port: .http(8181), portEnvironmentVariable: "TAUTULLI_HTTP_PORT", probe: .http(path: "/status"),
                 security: .rootless, resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "512Mi"),
                 // Seed 001: a git-sync sidecar keeps the JBOPS scripts in an `add-ons` emptyDir.
-                scratchVolumes: [ScratchVolume(name: "add-ons", path: "/add-ons")],
+                scratchVolumes: [ScratchVolume(name: "add-ons", path: "/add-ons"), logScratch],
                 sidecars: [
                     SidecarSpec(
                         name: "jbops", image: .pinned("registry.k8s.io/git-sync/git-sync", "v4.7.0"),
@@ -70,17 +74,19 @@ extension Catalog {
                         ],
                         resources: .requests(cpu: "5m", memory: "32Mi", memoryLimit: "128Mi"))
                 ],
-                usesSQLite: true)),
+                hostSettings: [.publicURL(variable: "TAUTULLI_HTTP_BASE_URL")], usesSQLite: true)),
     ]
 
     /// Overseerr, Jellyseerr and Seerr share a code base: port 5055 with `PORT`, `/api/v1/status`, config in
     /// `/app/config`, exposed externally with their own Plex sign-in.
-    private static func requestPortal(image: ImageReference) -> ServiceSpec {
+    private static func requestPortal(
+        image: ImageReference, security: SecurityProfile = .nonRoot, scratchVolumes: [ScratchVolume] = []
+    ) -> ServiceSpec {
         ServiceSpec(
             image: image, port: .http(5055), portEnvironmentVariable: "PORT", probe: .http(path: "/api/v1/status"),
-            configPath: "/app/config", security: .nonRoot, exposure: .external, auth: false,
+            configPath: "/app/config", security: security, exposure: .external, auth: false,
             resources: ResourceRequirements(
                 requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "1000m", memory: "1024Mi")),
-            usesSQLite: true)
+            scratchVolumes: scratchVolumes, usesSQLite: true)
     }
 }

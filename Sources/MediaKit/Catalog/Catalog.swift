@@ -15,4 +15,9 @@ public enum Catalog {
 
     /// Every id, in catalog order.
     public static var ids: [ServiceID] { entries.map(\.id) }
+
+    /// Scratch space for the logs an app writes under its config folder: they are written again on every start,
+    /// so they need not fill the config PVC and its backups (buroa/k8s-gitops and rcdailey/home-ops mount
+    /// `/config/logs` from an emptyDir for the *arr apps, SABnzbd and Tautulli).
+    static let logScratch = ScratchVolume(name: "logs", path: "/config/logs")
 }

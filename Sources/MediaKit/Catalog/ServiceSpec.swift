@@ -34,6 +34,8 @@ public struct ServiceSpec: Hashable, Sendable {
     public var metricsPath: String?
     /// Fixed environment of the main container; `{app}`, `{host}`, `{uid}` and `{gid}` are filled in.
     public var environment: [String: String]
+    /// Settings filled in from where the app is reached (its host, in-cluster names, auth in front of it).
+    public var hostSettings: [HostSetting]
     /// How it uses the shared media volume; nil when it does not mount it.
     public var media: MediaRole?
     /// Whether it keeps a SQLite (or H2) database in its config folder, which network file systems corrupt.
@@ -60,7 +62,8 @@ public struct ServiceSpec: Hashable, Sendable {
         auth: Bool = true, resources: ResourceRequirements,
         arguments: [String] = [], scratchVolumes: [ScratchVolume] = [], sidecars: [SidecarSpec] = [],
         cronJobs: [CronJobSpec] = [], configFiles: [ConfigFileSpec] = [], metricsPath: String? = nil,
-        environment: [String: String] = [:], media: MediaRole? = nil, usesSQLite: Bool = false,
+        environment: [String: String] = [:], hostSettings: [HostSetting] = [], media: MediaRole? = nil,
+        usesSQLite: Bool = false,
         companions: [CompanionSpec] = [], needs: [ServiceNeed] = [], databaseKeys: [String] = [],
         peerPort: PeerPort? = nil, statePaths: [StatePath] = [], schedule: String? = nil,
         metricsExporter: MetricsExporter? = nil
@@ -81,6 +84,7 @@ public struct ServiceSpec: Hashable, Sendable {
         self.configFiles = configFiles
         self.metricsPath = metricsPath
         self.environment = environment
+        self.hostSettings = hostSettings
         self.media = media
         self.usesSQLite = usesSQLite
         self.companions = companions

@@ -157,10 +157,11 @@ extension ResolvedApp.Settings {
         return catalogEntry?.spec?.metricsExporter?.mode
     }
 
-    /// Whether a container of the main controller reads a Secret or a ConfigMap (secret variables, the database
-    /// Secret, a sidecar's Secret, config files): a rotated Secret then only reaches it through a restart.
-    public var readsSecretsOrConfigMaps: Bool {
-        !secrets.isEmpty || databaseSecretName != nil || !configFiles.isEmpty
+    /// Whether a container of the main controller reads a Secret made outside the chart (secret variables, the
+    /// database Secret, a sidecar's Secret): a rotated Secret then only reaches it through a restart. The chart's
+    /// own ConfigMap (config files) needs none: the chart puts its checksum on the pods.
+    public var readsExternalSecrets: Bool {
+        !secrets.isEmpty || databaseSecretName != nil
             || sidecars.contains { !$0.secretEnvironment.isEmpty || $0.environmentSecret != nil }
     }
 

@@ -36,10 +36,10 @@ struct AppTemplateValues {
 
     private func controllers() -> YAMLMapping {
         var main = YAMLMapping()
-        if app.readsSecretsOrConfigMaps {
-            // Stakater Reloader restarts the pods when a Secret or ConfigMap they read changes, as every current
-            // home-ops repository sets it on such controllers (onedr0p/home-ops
-            // `kubernetes/apps/default/sonarr/app/helmrelease.yaml`, bjw-s-labs/home-ops, buroa/k8s-gitops).
+        if app.readsExternalSecrets, app.schedule == nil {
+            // Stakater Reloader restarts the pods when a Secret they read changes, as current home-ops repositories
+            // set it on such long-running controllers (buroa/k8s-gitops `kubernetes/apps/media/sonarr/app/
+            // helmrelease.yaml`, onedr0p/home-ops, bjw-s-labs/home-ops); a CronJob's next run reads it anyway.
             main.set("annotations", [Self.reloaderAnnotation: "true"])
         }
         if let schedule = app.schedule {
@@ -93,8 +93,8 @@ struct AppTemplateValues {
         if let secret = app.databaseSecretName {
             container.set("envFrom", [["secretRef": ["name": .string(secret)]]])
         }
-        if probed, let port = app.port, let probe = probeSpec(app.probe, port: port.number) {
-            container.set("probes", ["liveness": probe, "readiness": probe])
+        if probed, let port = app.port, let probes = mainProbes(port: port.number) {
+            container.set("probes", probes)
         }
         let resources = resourcesValue(app.resources, gpu: app.gpu)
         if !resources.isEmpty { container.set("resources", .mapping(resources)) }
@@ -171,7 +171,28 @@ struct AppTemplateValues {
         return YAMLMapping.sortedByKey(env)
     }
 
+    /// The main container's probes, as current home-ops repositories set them (onedr0p/home-ops and
+    /// bjw-s-labs/home-ops, every media app's `helmrelease.yaml`): readiness asks the health endpoint; liveness
+    /// only checks that the port is open, so a slow endpoint never restarts a busy app; a startup probe gives a
+    /// first start (database migrations, library scans) five minutes before liveness counts. All three are
+    /// `custom`, so the chart renders them as written whatever Services the app has.
+    private func mainProbes(port: Int) -> YAMLValue? {
+        guard let readiness = probeSpec(app.probe, port: port, period: 10, timeout: 5, failures: 5) else { return nil }
+        return [
+            "liveness": probeSpec(.tcp, port: port, period: 30, timeout: 5, failures: 5) ?? readiness,
+            "readiness": readiness,
+            "startup": probeSpec(.tcp, port: port, period: 10, timeout: 5, failures: 30) ?? readiness,
+        ]
+    }
+
+    /// A sidecar's or companion's probe, for liveness and readiness alike.
     private func probeSpec(_ probe: HealthProbe, port: Int) -> YAMLValue? {
+        probeSpec(probe, port: port, period: 10, timeout: 1, failures: 3)
+    }
+
+    /// A custom probe: `probe`'s action on `port`, every `period` seconds, failing after `failures` checks that
+    /// took longer than `timeout` seconds or failed.
+    private func probeSpec(_ probe: HealthProbe, port: Int, period: Int, timeout: Int, failures: Int) -> YAMLValue? {
         let action: (String, YAMLValue)
         switch probe {
         case .http(let path): action = ("httpGet", ["path": .string(path), "port": .integer(port)])
@@ -179,7 +200,8 @@ struct AppTemplateValues {
         case .none: return nil
         }
         let spec = YAMLMapping([
-            action, ("initialDelaySeconds", 0), ("periodSeconds", 10), ("timeoutSeconds", 1), ("failureThreshold", 3),
+            action, ("periodSeconds", .integer(period)), ("timeoutSeconds", .integer(timeout)),
+            ("failureThreshold", .integer(failures)),
         ])
         return ["enabled": true, "custom": true, "spec": .mapping(spec)]
     }
@@ -292,6 +314,9 @@ struct AppTemplateValues {
             service.set("annotations", .sortedStrings(annotations))
         }
         service.set("type", "LoadBalancer")
+        // Keep the client's address: Plex tells LAN from WAN clients by it, and torrent peers are judged by it
+        // (onedr0p/home-ops, bjw-s-labs/home-ops and buroa/k8s-gitops set it on every media LoadBalancer).
+        service.set("externalTrafficPolicy", "Local")
     }
 
     /// `ingress` or `route` values for an exposed app, with its key.
