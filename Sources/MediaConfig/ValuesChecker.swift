@@ -22,8 +22,19 @@ public struct ValuesChecker {
 
     private let version: ChartSettings.Version
     private let app: String
-    /// The keys (and `[index]`es) from `values` down to the node being checked.
-    private var path: [String] = ["values"]
+    /// The steps from `values` down to the node being checked.
+    private var steps: [Step] = []
+
+    /// One step down the values.
+    private enum Step {
+        /// To the value of a key of a mapping with fixed keys; `variant` is the discriminator's value of a
+        /// mapping with variants, when it has one.
+        case field(String, variant: String?)
+        /// To the value under a name the user chose.
+        case entry(String)
+        /// To an item of a list.
+        case item(Int)
+    }
 
     private init(version: ChartSettings.Version, app: String) {
         self.version = version
@@ -79,16 +90,16 @@ public struct ValuesChecker {
         case .list(let item):
             guard let items = node.items else { return mismatch(node, shape) }
             for (index, child) in items.enumerated() {
-                path.append("[\(index)]")
+                steps.append(.item(index))
                 check(child, item)
-                path.removeLast()
+                steps.removeLast()
             }
         case .map(let value):
             guard let pairs = node.pairs else { return mismatch(node, shape) }
             for pair in pairs {
-                path.append(pair.keyText)
+                steps.append(.entry(pair.keyText))
                 check(pair.value, value)
-                path.removeLast()
+                steps.removeLast()
             }
         case .object(let object):
             guard let pairs = node.pairs else { return mismatch(node, shape) }
@@ -97,7 +108,7 @@ public struct ValuesChecker {
             guard let pairs = node.pairs else { return mismatch(node, shape) }
             let chosen = pairs.first { $0.keyText == variants.key }?.value.scalar?.text
             if let chosen, let object = variants.variants[chosen] {
-                checkObject(pairs, object, variant: "\(variants.key) '\(chosen)'")
+                checkObject(pairs, object, variant: (variants.key, chosen))
             } else {
                 checkObject(pairs, variants.union, variant: nil)
             }
@@ -107,16 +118,19 @@ public struct ValuesChecker {
         }
     }
 
-    private mutating func checkObject(_ pairs: [YAMLPair], _ object: ValueObject, variant: String?) {
+    /// The keys of a mapping with fixed keys; `variant` is the discriminator and its value when they chose them.
+    private mutating func checkObject(
+        _ pairs: [YAMLPair], _ object: ValueObject, variant: (key: String, value: String)?
+    ) {
         for pair in pairs {
             let key = pair.keyText
             guard let shape = object.fields[key] else {
                 unknownKey(pair.key, key, object.keys, variant: variant)
                 continue
             }
-            path.append(key)
+            steps.append(.field(key, variant: variant?.value))
             check(pair.value, shape)
-            path.removeLast()
+            steps.removeLast()
         }
     }
 
@@ -148,11 +162,18 @@ public struct ValuesChecker {
         error(at: node, message)
     }
 
-    private mutating func unknownKey(_ keyNode: YAMLNode, _ key: String, _ keys: [String], variant: String?) {
+    private mutating func unknownKey(
+        _ keyNode: YAMLNode, _ key: String, _ keys: [String], variant: (key: String, value: String)?
+    ) {
         var message = "unknown key \(Self.shown(key)) "
-        if let variant { message += "for \(variant) " }
+        if let variant { message += "for \(variant.key) '\(variant.value)' " }
         message += "in '\(pathText)' in app '\(app)' (app-template \(version.rawValue))"
-        if let suggestion = NameSuggestion.nearest(to: key, in: keys) {
+        let others = versions(having: key, variant: variant?.value)
+        if !others.isEmpty {
+            let names = others.map(\.rawValue)
+            message +=
+                "; app-template " + names.joined(separator: " and ") + (names.count == 1 ? " has it" : " have it")
+        } else if let suggestion = NameSuggestion.nearest(to: key, in: keys) {
             message += "; did you mean '\(suggestion)'?"
         } else if keys.count <= Self.listedKeys {
             message += "; expected one of " + keys.map { "'\($0)'" }.joined(separator: ", ")
@@ -176,12 +197,43 @@ public struct ValuesChecker {
 
     /// The path of the current node: `values.controllers.plex.containers.app.args[0]`.
     private var pathText: String {
-        var text = ""
-        for part in path {
-            if !text.isEmpty, !part.hasPrefix("[") { text += "." }
-            text += Self.escaped(part)
+        var text = "values"
+        for step in steps {
+            switch step {
+            case .field(let key, _), .entry(let key): text += "." + Self.escaped(key)
+            case .item(let index): text += "[\(index)]"
+            }
         }
         return text
+    }
+
+    // MARK: other chart versions
+
+    /// The other supported chart versions that have `key` where the current node is (oldest first): a key
+    /// copied from a repository on another chart version is the likely story of an unknown key.
+    private func versions(having key: String, variant: String?) -> [ChartSettings.Version] {
+        ChartSettings.Version.allCases.filter { $0.major != version.major }.filter { other in
+            var shape = ChartValueShapes.root(for: other)
+            for step in steps {
+                guard let next = Self.child(of: shape, step) else { return false }
+                shape = next
+            }
+            return Self.child(of: shape, .field(key, variant: variant)) != nil
+        }
+        .sorted { $0.major < $1.major }
+    }
+
+    /// The shape one step below `shape`, if `shape` has that step.
+    private static func child(of shape: ValueShape, _ step: Step) -> ValueShape? {
+        switch (shape, step) {
+        case (.either(let shapes), _): shapes.lazy.compactMap { child(of: $0, step) }.first
+        case (.object(let object), .field(let key, _)): object.fields[key]
+        case (.variants(let variants), .field(let key, let variant)):
+            (variant.flatMap { variants.variants[$0] } ?? variants.union).fields[key]
+        case (.map(let value), .entry): value
+        case (.list(let item), .item): item
+        default: nil
+        }
     }
 
     /// The current node for messages: `'values.controllers.plex.replicas' in app 'plex'`.
