@@ -68,7 +68,7 @@ struct ConfigDecoderTests {
         #expect(stack.storage.config == ConfigVolumeSettings(storageClass: "longhorn", size: "5Gi"))
         #expect(stack.storage.volumes["books"] == .nfs(server: "10.20.30.40", path: "/volume2/data/media/books"))
         #expect(stack.backups.engine == .k8up && stack.backups.schedule == "0 3 * * *")
-        #expect(stack.monitoring.gatus && stack.monitoring.serviceMonitors && stack.monitoring.alerts)
+        #expect(stack.monitoring.gatus == .annotate && stack.monitoring.serviceMonitors && stack.monitoring.alerts)
         #expect(
             stack.apps.map(\.name.rawValue) == [
                 "calibre-web", "mediabox", "overseerr", "plex-exporter", "plex-trakt-sync", "tautulli",

@@ -13,6 +13,11 @@ public enum Catalog {
     /// The entry for `id`, if the catalog has one.
     public static func entry(for id: ServiceID) -> CatalogEntry? { entriesByID[id.rawValue] }
 
+    /// The day the catalog's images were last checked against public home-ops repositories (their newest tag
+    /// and digest; onedr0p/home-ops, bjw-s-labs/home-ops, buroa/k8s-gitops and 33 more): `catalog` and
+    /// `--version` print it, so a user can tell how fresh the defaults are.
+    public static let checkedOn = "2026-12-04"
+
     /// Every id, in catalog order.
     public static var ids: [ServiceID] { entries.map(\.id) }
 
