@@ -143,7 +143,7 @@ struct ConfigDecoderTests {
                 replicas: 1
                 values:
                   controllers: {sonarr: {strategy: Recreate, replicas: 2, annotations: {a: 'true'}}}
-                  debug: false
+                  global: {alwaysAppendIdentifierToResourceName: false}
                 extraResources: [./secret.sops.yaml]
               prowlarr:
                 storage: {size: 1Gi}
@@ -168,7 +168,7 @@ struct ConfigDecoderTests {
                 VolumeMount(volume: "data", path: "/data", readOnly: true),
             ])
         #expect(app.gpu == .intel && app.replicas == 1 && app.dependsOn == ["prowlarr"])
-        #expect(app.values["debug"] == .boolean(false))
+        #expect(app.values["global"] == .map(["alwaysAppendIdentifierToResourceName": .boolean(false)]))
         #expect(
             app.values["controllers"]
                 == .map([
