@@ -13,7 +13,7 @@ enum CommandTable {
         .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour diagnostics (auto honours NO_COLOR)"),
         .flag("--quiet", short: "-q", "print errors only"),
         .flag("--help", short: "-h", "show help for mediactl or a command"),
-        .flag("--version", "print the version"),
+        .flag("--version", "print the version and the date of the catalog's image pins"),
     ]
 
     private static let notYet = "not implemented yet"

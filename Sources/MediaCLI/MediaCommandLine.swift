@@ -45,7 +45,7 @@ public enum MediaCommandLine {
         let terminal = Terminal(context: context, invocation: invocation)
         guard let command = invocation.command else {
             if invocation.has("--version") {
-                terminal.output("mediactl \(CommandTable.version)\n")
+                terminal.output("mediactl \(CommandTable.version) (catalog as of \(Catalog.checkedOn))\n")
             } else {
                 terminal.output(HelpFormatter.overview())
             }
