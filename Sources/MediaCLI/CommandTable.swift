@@ -64,6 +64,15 @@ enum CommandTable {
             options: [.flag("--force", "disable even when an enabled app depends on it")],
             isImplemented: true, arrivesWith: nil),
         CommandSpec(
+            name: "pin", arguments: .any("APP"), argumentChoices: nil,
+            summary: "write the catalog's image and chart version into mediactl.yaml as pins",
+            details: "Adds, for each APP (default: every app), the image mediactl renders for it as 'image: "
+                + "repository:tag@digest', and 'chart.version', wherever mediactl.yaml does not state them yet: the "
+                + "pins Renovate's preset (.renovate/mediactl.json5) finds and bumps. Every other line stays "
+                + "byte-identical and the rendered tree does not change. --dry-run prints the edit as a unified diff.",
+            options: [.flag("--dry-run", "write nothing; print the edit as a unified diff")],
+            isImplemented: true, arrivesWith: nil),
+        CommandSpec(
             name: "validate", arguments: .none, argumentChoices: nil,
             summary: "check mediactl.yaml and report every problem",
             details: """
