@@ -70,7 +70,7 @@ extension ConfigDecoder {
                 app.values = map
             case "extraResources":
                 if let items = sequence(value, field()) {
-                    app.extraResources = items.compactMap { relativePath($0, field()) }
+                    app.extraResources = items.compactMap { relativePath($0, field(), inside: .appFolder) }
                 }
             default: unknownKey(pair, in: scope, allowed: Self.appKeys)
             }
@@ -108,24 +108,38 @@ extension ConfigDecoder {
                 error(node, "\(field) needs a 'repository' and a 'tag' (or 'digest')")
                 return nil
             }
-            return ImageReference(repository: repository, tag: tag, digest: digest)
+            let reference = ImageReference(repository: repository, tag: tag, digest: digest)
+            if let problem = reference.problem {
+                let part =
+                    ImageReference.problem(withRepository: repository) != nil
+                    ? "repository" : tag.flatMap(ImageReference.problem(withTag:)) != nil ? "tag" : "digest"
+                error(image[part] ?? node, "\(imageScope.field(part)) is not valid: \(problem)")
+                return nil
+            }
+            return reference
         }
         guard let text = string(node, field) else { return nil }
         guard let image = ImageReference(parsing: text) else {
             error(node, "expected 'repository:tag' for \(field), found '\(text)' without a tag; pin a version")
             return nil
         }
+        if let problem = image.problem {
+            error(
+                node,
+                "expected an image such as 'ghcr.io/home-operations/sonarr:4.0.15' for \(field), found '\(text)': "
+                    + problem)
+            return nil
+        }
         return image
     }
 
-    private mutating func decodeHost(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+    /// A host name or the part of one before the cluster domain (``DNSName``).
+    mutating func decodeHost(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, example: String = "'books' or 'books.media'"
+    ) -> String? {
         guard let host = string(node, field()) else { return nil }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        if let bad = labels.first(where: { DNSLabel.problem(with: String($0)) != nil }) {
-            error(
-                node,
-                "\(field()) must be a DNS name such as 'books' or 'books.media', found '\(host)' ('\(bad)' is not a DNS label)"
-            )
+        if let problem = DNSName.problem(with: host) {
+            error(node, "\(field()) must be a DNS name such as \(example), found '\(host)': \(problem)")
             return nil
         }
         return host
@@ -234,7 +248,7 @@ extension ConfigDecoder {
                 error(item, "each entry of \(scope.selfField) needs a 'volume' and a 'path'")
                 continue
             }
-            let subPath = mount["subPath"].flatMap { relativePath($0, scope.field("subPath")) }
+            let subPath = mount["subPath"].flatMap { relativePath($0, scope.field("subPath"), inside: .volume) }
             let readOnly = mount["readOnly"].flatMap { bool($0, scope.field("readOnly")) } ?? false
             guard let volume = label(volumeNode, scope.field("volume")),
                 let path = absolutePath(pathNode, scope.field("path"))
@@ -285,7 +299,7 @@ extension ConfigDecoder {
             return nil
         }
         let port = values["port"].flatMap { self.port($0, scope.field("port")) } ?? 443
-        guard let domain = decodeHost(domainNode, scope.field("domain")),
+        guard let domain = decodeHost(domainNode, scope.field("domain"), example: "'nas.lan' or 'example.com'"),
             let items = sequence(appsNode, scope.field("apps"))
         else { return nil }
         let apps = items.compactMap { label($0, scope.field("apps")) }

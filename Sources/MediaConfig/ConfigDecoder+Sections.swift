@@ -10,13 +10,18 @@ extension ConfigDecoder {
             return nil
         }
         var repo = RepoSettings()
-        if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir")) { repo.appsDir = path }
+        if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir"), inside: .repository) {
+            repo.appsDir = path
+        }
         if let value = values["docsDir"] {
             if let scalar = value.scalar, scalar.style == .plain, scalar.text == "false" {
                 repo.docsDir = nil
-            } else if let path = relativePath(value, scope.field("docsDir")) {
+            } else if let path = relativePath(value, scope.field("docsDir"), inside: .repository) {
                 repo.docsDir = path
             }
+        }
+        if let docsDir = repo.docsDir, let overlap = Self.overlap(of: repo.appsDir, and: docsDir) {
+            error(values["docsDir"] ?? values["appsDir"] ?? node, overlap)
         }
         let sourceScope = scope.nested("source")
         if let value = values["source"],
@@ -38,11 +43,34 @@ extension ConfigDecoder {
         return repo
     }
 
+    /// Why the generated folders `appsDir` and `docsDir` cannot both be used: the same folder, or one inside the
+    /// other (compared ignoring case, as a case-insensitive file system would). Each is removed from when a
+    /// render no longer produces a file, so neither may hold the other's files.
+    static func overlap(of appsDir: String, and docsDir: String) -> String? {
+        let apps = appsDir.lowercased()
+        let docs = docsDir.lowercased()
+        let message: String
+        if apps == docs {
+            message = "'repo.appsDir' and 'repo.docsDir' are the same folder '\(docsDir)'"
+        } else if docs.hasPrefix(apps + "/") {
+            message = "'repo.docsDir' '\(docsDir)' is inside 'repo.appsDir' '\(appsDir)'"
+        } else if apps.hasPrefix(docs + "/") {
+            message = "'repo.appsDir' '\(appsDir)' is inside 'repo.docsDir' '\(docsDir)'"
+        } else {
+            return nil
+        }
+        return message + "; the two generated folders must be apart (or turn runbooks off with 'docsDir: false')"
+    }
+
     mutating func decodeCluster(_ node: YAMLNode) -> ClusterSettings? {
         let scope = ConfigScope.root.nested("cluster")
         guard let values = fields(node, scope, allowed: ["domain", "timezone", "user"]) else { return nil }
         var cluster = ClusterSettings()
-        if let value = values["domain"], let domain = string(value, scope.field("domain")) { cluster.domain = domain }
+        if let value = values["domain"],
+            let domain = decodeHost(value, scope.field("domain"), example: "'example.com' or '${SECRET_DOMAIN}'")
+        {
+            cluster.domain = domain
+        }
         if let value = values["timezone"], let zone = string(value, scope.field("timezone")) { cluster.timezone = zone }
         let userScope = scope.nested("user")
         if let value = values["user"], let user = fields(value, userScope, allowed: ["uid", "gid"]) {

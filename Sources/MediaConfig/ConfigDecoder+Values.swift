@@ -184,17 +184,19 @@ extension ConfigDecoder {
         return scalar.text
     }
 
-    /// A path relative to the repository or app folder: no leading `/`, no `..`, no empty parts.
-    mutating func relativePath(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
-        guard var text = string(node, field()) else { return nil }
-        while text.hasSuffix("/"), text.count > 1 { text.removeLast() }
-        if text.hasPrefix("./") { text.removeFirst(2) }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        if text.hasPrefix("/") || parts.contains("..") || parts.contains("") || text.contains("\\") {
-            error(node, "expected a relative path inside the repository for \(field()), found '\(text)'")
+    /// A path relative to `base` (``RelativePath``): the one rule for paths that `render` writes to or lists,
+    /// so `validate` rejects at its line what `render` would refuse. A leading `./` and trailing `/` are
+    /// dropped.
+    mutating func relativePath(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, inside base: RelativePath.Base
+    ) -> String? {
+        guard let text = string(node, field()) else { return nil }
+        let path = RelativePath.normalized(text)
+        if let problem = RelativePath.problem(with: path, inside: base) {
+            error(node, "expected a relative path inside \(base.name) for \(field()), found '\(text)': \(problem)")
             return nil
         }
-        return text
+        return path
     }
 
     /// An absolute path in a container or on an NFS server.
