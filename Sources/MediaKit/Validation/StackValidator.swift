@@ -22,11 +22,12 @@ public struct StackValidator: Sendable {
         var issues: [ValidationIssue] = []
         for app in stack.apps {
             issues += renderability(of: app) + imageTag(of: app) + latestTagIssues(of: app) + lifecycle(of: app)
-            issues += dependencies(of: app) + optionIssues(of: app)
+            issues += dependencies(of: app) + optionIssues(of: app) + secretIssues(of: app)
         }
         issues += dependencyCycles() + hostClaims(resolved) + substitution(resolved)
         issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
-        issues += externalAuthIssues(resolved)
+        issues += externalAuthIssues(resolved) + resourceIssues(resolved) + loadBalancerIssues(resolved)
+        issues += extraResourceIssues(resolved)
         return issues
     }
 
