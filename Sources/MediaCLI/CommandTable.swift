@@ -76,9 +76,14 @@ enum CommandTable {
         CommandSpec(
             name: "init", arguments: .any("APP"), argumentChoices: nil,
             summary: "write a commented starter mediactl.yaml",
-            details: "Writes a commented mediactl.yaml listing the given apps. Refuses to overwrite an existing "
-                + "file without --force.",
-            options: [.flag("--force", "overwrite an existing mediactl.yaml")],
+            details: "Writes a commented mediactl.yaml listing the given apps, on app-template 5.1.0 with claims "
+                + "named after the apps. --gateway exposes apps through Gateway API routes to envoy-internal and "
+                + "envoy-external (as current home-ops repositories do) instead of Ingress objects. Refuses to "
+                + "overwrite an existing file without --force.",
+            options: [
+                .flag("--gateway", "expose apps with Gateway API HTTPRoutes instead of Ingress objects"),
+                .flag("--force", "overwrite an existing mediactl.yaml"),
+            ],
             isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "catalog", arguments: .none, argumentChoices: nil,

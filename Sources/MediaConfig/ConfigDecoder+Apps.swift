@@ -227,14 +227,16 @@ extension ConfigDecoder {
         guard node.pairs != nil || node.isNull else {
             error(
                 node,
-                "expected false or a mapping with 'size' and 'storageClass' for \(scope.selfField), found \(node.summary)"
-            )
+                "expected false or a mapping with 'size', 'storageClass' and 'claimName' for \(scope.selfField), "
+                    + "found \(node.summary)")
             return nil
         }
-        guard let values = fields(node, scope, allowed: ["size", "storageClass"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ["size", "storageClass", "claimName"]) else { return nil }
         let size = values["size"].flatMap { quantity($0, scope.field("size")) }
         let storageClass = values["storageClass"].flatMap { label($0, scope.field("storageClass")) }
-        return size == nil && storageClass == nil ? .default : .custom(size: size, storageClass: storageClass)
+        let claimName = values["claimName"].flatMap { label($0, scope.field("claimName")) }
+        if size == nil, storageClass == nil, claimName == nil { return .default }
+        return .custom(size: size, storageClass: storageClass, claimName: claimName)
     }
 
     private mutating func decodeMounts(

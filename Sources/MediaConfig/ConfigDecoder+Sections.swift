@@ -64,7 +64,9 @@ extension ConfigDecoder {
 
     mutating func decodeCluster(_ node: YAMLNode) -> ClusterSettings? {
         let scope = ConfigScope.root.nested("cluster")
-        guard let values = fields(node, scope, allowed: ["domain", "timezone", "user"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ["domain", "timezone", "user", "loadBalancer"]) else {
+            return nil
+        }
         var cluster = ClusterSettings()
         if let value = values["domain"],
             let domain = decodeHost(value, scope.field("domain"), example: "'example.com' or '${SECRET_DOMAIN}'")
@@ -72,6 +74,11 @@ extension ConfigDecoder {
             cluster.domain = domain
         }
         if let value = values["timezone"], let zone = string(value, scope.field("timezone")) { cluster.timezone = zone }
+        if let value = values["loadBalancer"],
+            let implementation = choice(value, scope.field("loadBalancer"), as: LoadBalancerImplementation.self)
+        {
+            cluster.loadBalancer = implementation
+        }
         let userScope = scope.nested("user")
         if let value = values["user"], let user = fields(value, userScope, allowed: ["uid", "gid"]) {
             let ids = 0...2_147_483_647
@@ -169,7 +176,14 @@ extension ConfigDecoder {
         guard let values = fields(node, scope, allowed: ["config", "volumes", "media"]) else { return nil }
         var storage = StorageSettings()
         let configScope = scope.nested("config")
-        if let value = values["config"], let config = fields(value, configScope, allowed: ["storageClass", "size"]) {
+        if let value = values["config"],
+            let config = fields(value, configScope, allowed: ["storageClass", "size", "claimNames"])
+        {
+            if let node = config["claimNames"],
+                let naming = choice(node, configScope.field("claimNames"), as: ClaimNaming.self)
+            {
+                storage.config.claimNames = naming
+            }
             storage.config.storageClass = config["storageClass"].flatMap {
                 label($0, configScope.field("storageClass"))
             }

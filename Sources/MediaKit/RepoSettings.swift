@@ -6,8 +6,15 @@ public struct RepoSettings: Hashable, Sendable {
     public var docsDir: String? = "docs/apps"
     /// The `sourceRef` of every Flux Kustomization.
     public var source = FluxSourceReference()
-    /// Secrets listed in every Kustomization's `postBuild.substituteFrom`.
-    public var substituteFrom: [String] = []
+    /// Secrets listed in every Kustomization's `postBuild.substituteFrom`, as the config states them; nil when it
+    /// does not say (``Stack/substitutionSecrets`` then picks the default). An explicit empty list states that no
+    /// Secret is needed here: nothing to substitute, or a parent Kustomization patches `postBuild` in.
+    public var substituteFrom: [String]?
+
+    /// The Secret Flux substitutes `${VARIABLES}` from when the config does not say: the name the Flux cluster
+    /// template and seed 001 give it (onedr0p/cluster-template `kubernetes/components/sops/cluster-secrets.sops.yaml`
+    /// copies it into every namespace, beside the Kustomizations that read it).
+    public static let defaultSubstitutionSecret = "cluster-secrets"
 
     /// The defaults.
     public init() {}

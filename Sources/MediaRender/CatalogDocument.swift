@@ -26,8 +26,10 @@ public struct CatalogDocument: Sendable {
         }
         lines += [
             "",
-            "- **probe**: liveness and readiness check on the port. `TCP` where no health endpoint is verified.",
-            "- **config**: the mount path of the app's config PVC (`<app>-config`, `storage.config` size and class).",
+            "- **probe**: the readiness check on the port (liveness and startup probes check that the port is open). "
+                + "`TCP` where no health endpoint is verified.",
+            "- **config**: the mount path of the app's config PVC (`<app>-config`, or `<app>` with "
+                + "`storage.config.claimNames: app`; `storage.config` size and class).",
             "- **media**: how the app mounts `storage.media` by default: `read-write` at the shared path "
                 + "(`/data`), `read-only`, or at its own library path with a folder of the volume.",
             "- **needs**: `postgresql` and `mongodb` are read from the Secret `<app>-database` (keys below); "

@@ -29,6 +29,26 @@ struct ConfigDecoderTests {
         #expect(plex.enabled && plex.service.rawValue == "plex" && plex.expose == nil && plex.storage == .default)
     }
 
+    @Test(
+        "substitution: a config that sets neither the domain nor substituteFrom substitutes from cluster-secrets",
+        arguments: [
+            ("", ["cluster-secrets"]),
+            ("repo: {substituteFrom: []}\n", []),
+            ("repo: {substituteFrom: [vars, more]}\n", ["vars", "more"]),
+            ("cluster: {domain: example.org}\n", []),
+            (
+                "cluster: {domain: example.org}\napps:\n  plex:\n    env: {TOKEN: '${PLEX_TOKEN}'}\n",
+                ["cluster-secrets"]
+            ),
+        ])
+    func substitutionDefault(sections: String, secrets: [String]) throws {
+        let text = "version: 1\n" + sections + (sections.contains("apps:") ? "" : "apps:\n  plex:\n")
+        let result = ConfigLoader.load(text: text)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let stack = try #require(result.stack)
+        #expect(stack.substitutionSecrets == secrets)
+    }
+
     @Test("the seed 001 example (PRODUCT.md's fuller config, Examples/home-ops) decodes every key")
     func fullerExample() throws {
         let text = try #require(Fixtures.text(Fixtures.examples.appendingPathComponent("home-ops/mediactl.yaml")))

@@ -41,7 +41,7 @@ public struct AppResolver: Sendable {
             uid: String(stack.cluster.user.uid), gid: String(stack.cluster.user.gid))
         let configVolume = isProxy ? nil : configVolume(of: app, spec: spec)
         let sidecars = isProxy ? [] : self.sidecars(of: app, spec: spec, port: port, configVolume: configVolume)
-        return ResolvedApp(
+        let settings = ResolvedApp.Settings(
             name: app.name, service: app.service, catalogEntry: entry, enabled: app.enabled, namespace: namespace,
             kind: kind, image: isProxy ? nil : app.image ?? spec?.image, port: isProxy ? nil : port,
             portEnvironmentVariable: spec?.portEnvironmentVariable,
@@ -66,6 +66,7 @@ public struct AppResolver: Sendable {
             loadBalancer: app.loadBalancer, metrics: metrics(of: app, spec: spec, port: port, sidecars: sidecars),
             usesSQLite: spec?.usesSQLite ?? false, statePaths: spec?.statePaths ?? [], schedule: spec?.schedule,
             values: app.values, extraResources: app.extraResources)
+        return ResolvedApp(settings)
     }
 
     /// The values `{app}`, `{host}`, `{uid}` and `{gid}` stand for in catalog environment.
@@ -192,10 +193,11 @@ public struct AppResolver: Sendable {
             return nil
         case .default:
             return ConfigVolume(
-                claimName: "\(app.name)-config", size: defaults.size, storageClass: defaults.storageClass, path: path)
-        case .custom(let size, let storageClass):
+                claimName: defaults.claimNames.claimName(for: app.name), size: defaults.size,
+                storageClass: defaults.storageClass, path: path)
+        case .custom(let size, let storageClass, let claimName):
             return ConfigVolume(
-                claimName: "\(app.name)-config", size: size ?? defaults.size,
+                claimName: claimName ?? defaults.claimNames.claimName(for: app.name), size: size ?? defaults.size,
                 storageClass: storageClass ?? defaults.storageClass, path: path)
         }
     }

@@ -16,7 +16,7 @@ public struct RequiredSecret: Hashable, Sendable {
     }
 }
 
-extension ResolvedApp {
+extension ResolvedApp.Settings {
     /// The Secrets the catalog and the app's options make it read: `<app>-database` for a database need,
     /// and those of its sidecars (`<app>-vpn`, `<app>-exportarr`). `secrets:` entries are the user's own.
     public var requiredSecrets: [RequiredSecret] {

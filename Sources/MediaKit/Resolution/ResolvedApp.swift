@@ -1,5 +1,11 @@
 /// One app with every default applied: the stack's, the catalog's and the app's own settings merged.
-/// It is what the renderer translates and what `mediactl explain` prints.
+/// It is what the renderer translates and what `mediactl explain` prints. ``AppResolver`` creates it.
+///
+/// Its settings are declared once, in ``Settings``, and read as the app's own properties (`app.name`).
+/// They live in one immutable box that every copy shares: apps are copied into filtered lists, traffic
+/// flows and diagrams, and copying the settings field by field was the largest cost of resolving and
+/// rendering a stack (`Benchmarks/README.md`).
+@dynamicMemberLookup
 public struct ResolvedApp: Hashable, Sendable {
     /// What Flux deploys for the app.
     public enum Kind: Hashable, Sendable {
@@ -9,97 +15,112 @@ public struct ResolvedApp: Hashable, Sendable {
         case proxy(ProxySpec)
     }
 
-    /// The settings, on the heap once and shared by every copy: apps are copied into filtered lists, traffic
-    /// flows and diagrams, and copying 41 fields one by one cost about 1,700 instructions a copy.
-    private let storage: Storage
+    /// The resolved settings, read through the app (`app.name` is `settings.name`).
+    public struct Settings: Hashable, Sendable {
+        /// The app's name: the Flux Kustomization, HelmRelease and controller are called this.
+        public let name: AppName
+        /// The catalog service it runs.
+        public let service: ServiceID
+        /// The catalog entry, nil for a generic app.
+        public let catalogEntry: CatalogEntry?
+        /// Whether Flux applies it (`ks.yaml`) or not (`ks.dis`).
+        public let enabled: Bool
+        /// The namespace it is deployed to.
+        public let namespace: String
+        /// A workload or a proxy.
+        public let kind: Kind
+        /// The main container's image; nil for a proxy.
+        public let image: ImageReference?
+        /// The main container's port; nil for workers and proxies.
+        public let port: ServicePort?
+        /// The variable that tells the image its port, if any.
+        public let portEnvironmentVariable: String?
+        /// The health check of the main container.
+        public let probe: HealthProbe
+        /// Who can reach it.
+        public let exposure: Exposure
+        /// The full host name (`<host>.<domain>`) when exposed, nil otherwise.
+        public let host: String?
+        /// Whether exposure goes through forward auth.
+        public let auth: Bool
+        /// Requests and limits of the main container.
+        public let resources: ResourceRequirements
+        /// Environment of the main container: TZ, PUID/PGID where the image wants them, the port variable,
+        /// then the config's `env`.
+        public let environment: [String: String]
+        /// Environment variables read from secrets.
+        public let secrets: [String: SecretSource]
+        /// The app's own config volume, nil when it keeps no state or keeps it on a shared volume.
+        public let configVolume: ConfigVolume?
+        /// Shared volumes mounted into the app.
+        public let mounts: [ResolvedMount]
+        /// `emptyDir` volumes.
+        public let scratchVolumes: [ScratchVolume]
+        /// Containers beside the main one.
+        public let sidecars: [SidecarSpec]
+        /// Scheduled runs beside the main controller.
+        public let cronJobs: [CronJobSpec]
+        /// Files rendered into the app's ConfigMap.
+        public let configFiles: [ConfigFileSpec]
+        /// Arguments of the main container.
+        public let arguments: [String]
+        /// How the image runs.
+        public let security: SecurityProfile
+        /// Flux Kustomizations this one waits for.
+        public let dependsOn: [FluxDependency]
+        /// Whether another app of the file depends on this one (its `ks.yaml` then sets `wait: true`).
+        public let hasDependents: Bool
+        /// Node labels the pod must be scheduled on.
+        public let nodeSelector: [String: String]
+        /// A GPU to request.
+        public let gpu: GPUKind?
+        /// The number of pods.
+        public let replicas: Int?
+        /// Dashboard icon and group.
+        public let dashboard: DashboardSettings?
+        /// Controllers beside the main one, their environment filled in.
+        public let companions: [CompanionSpec]
+        /// Infrastructure the service needs.
+        public let needs: [ServiceNeed]
+        /// The keys the Secret ``databaseSecretName`` must hold.
+        public let databaseKeys: [String]
+        /// The port for peers outside the cluster, on its own Service.
+        public let peerPort: PeerPort?
+        /// The raw port (``peerPort``, else the main port) on a LoadBalancer Service.
+        public let loadBalancer: LoadBalancerSettings?
+        /// Where Prometheus scrapes the app: an exporter's own port, or the exportarr sidecar's.
+        public let metrics: MetricsEndpoint?
+        /// Whether the app keeps a SQLite database in its config folder.
+        public let usesSQLite: Bool
+        /// More folders on the config PVC.
+        public let statePaths: [StatePath]
+        /// The main controller runs as a CronJob on this schedule when set.
+        public let schedule: String?
+        /// Raw chart values merged last.
+        public let values: [String: RawValue]
+        /// Hand-written files listed in the app's `kustomization.yaml`.
+        public let extraResources: [String]
+    }
 
-    /// Creates an app from its resolved settings (``AppResolver`` does).
-    init(
-        name: AppName,
-        service: ServiceID,
-        catalogEntry: CatalogEntry?,
-        enabled: Bool,
-        namespace: String,
-        kind: Kind,
-        image: ImageReference?,
-        port: ServicePort?,
-        portEnvironmentVariable: String?,
-        probe: HealthProbe,
-        exposure: Exposure,
-        host: String?,
-        auth: Bool,
-        resources: ResourceRequirements,
-        environment: [String: String],
-        secrets: [String: SecretSource],
-        configVolume: ConfigVolume?,
-        mounts: [ResolvedMount],
-        scratchVolumes: [ScratchVolume],
-        sidecars: [SidecarSpec],
-        cronJobs: [CronJobSpec],
-        configFiles: [ConfigFileSpec],
-        arguments: [String],
-        security: SecurityProfile,
-        dependsOn: [FluxDependency],
-        hasDependents: Bool,
-        nodeSelector: [String: String],
-        gpu: GPUKind?,
-        replicas: Int?,
-        dashboard: DashboardSettings?,
-        companions: [CompanionSpec],
-        needs: [ServiceNeed],
-        databaseKeys: [String],
-        peerPort: PeerPort?,
-        loadBalancer: LoadBalancerSettings?,
-        metrics: MetricsEndpoint?,
-        usesSQLite: Bool,
-        statePaths: [StatePath],
-        schedule: String?,
-        values: [String: RawValue],
-        extraResources: [String]
-    ) {
-        storage = Storage(
-            Settings(
-                name: name,
-                service: service,
-                catalogEntry: catalogEntry,
-                enabled: enabled,
-                namespace: namespace,
-                kind: kind,
-                image: image,
-                port: port,
-                portEnvironmentVariable: portEnvironmentVariable,
-                probe: probe,
-                exposure: exposure,
-                host: host,
-                auth: auth,
-                resources: resources,
-                environment: environment,
-                secrets: secrets,
-                configVolume: configVolume,
-                mounts: mounts,
-                scratchVolumes: scratchVolumes,
-                sidecars: sidecars,
-                cronJobs: cronJobs,
-                configFiles: configFiles,
-                arguments: arguments,
-                security: security,
-                dependsOn: dependsOn,
-                hasDependents: hasDependents,
-                nodeSelector: nodeSelector,
-                gpu: gpu,
-                replicas: replicas,
-                dashboard: dashboard,
-                companions: companions,
-                needs: needs,
-                databaseKeys: databaseKeys,
-                peerPort: peerPort,
-                loadBalancer: loadBalancer,
-                metrics: metrics,
-                usesSQLite: usesSQLite,
-                statePaths: statePaths,
-                schedule: schedule,
-                values: values,
-                extraResources: extraResources))
+    /// The box that copies of an app share.
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline
+        let settings: Settings
+
+        init(_ settings: Settings) { self.settings = settings }
+    }
+
+    @usableFromInline
+    let storage: Storage
+
+    /// An app with these settings.
+    init(_ settings: Settings) { storage = Storage(settings) }
+
+    /// The setting at `keyPath`: `app.name` reads `settings.name`.
+    @inlinable
+    public subscript<Value>(dynamicMember keyPath: KeyPath<Settings, Value>) -> Value {
+        storage.settings[keyPath: keyPath]
     }
 
     /// Equal when every setting is equal.
@@ -109,92 +130,11 @@ public struct ResolvedApp: Hashable, Sendable {
 
     /// Hashes every setting.
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.settings) }
+}
 
-    /// The app's name: the Flux Kustomization, HelmRelease and controller are called this.
-    public var name: AppName { storage.settings.name }
-    /// The catalog service it runs.
-    public var service: ServiceID { storage.settings.service }
-    /// The catalog entry, nil for a generic app.
-    public var catalogEntry: CatalogEntry? { storage.settings.catalogEntry }
-    /// The catalog category, nil for a generic app: read in place, without copying the whole entry out.
-    public var category: ServiceCategory? { storage.settings.catalogEntry?.category }
-    /// Whether Flux applies it (`ks.yaml`) or not (`ks.dis`).
-    public var enabled: Bool { storage.settings.enabled }
-    /// The namespace it is deployed to.
-    public var namespace: String { storage.settings.namespace }
-    /// A workload or a proxy.
-    public var kind: Kind { storage.settings.kind }
-    /// The main container's image; nil for a proxy.
-    public var image: ImageReference? { storage.settings.image }
-    /// The main container's port; nil for workers and proxies.
-    public var port: ServicePort? { storage.settings.port }
-    /// The variable that tells the image its port, if any.
-    public var portEnvironmentVariable: String? { storage.settings.portEnvironmentVariable }
-    /// The health check of the main container.
-    public var probe: HealthProbe { storage.settings.probe }
-    /// Who can reach it.
-    public var exposure: Exposure { storage.settings.exposure }
-    /// The full host name (`<host>.<domain>`) when exposed, nil otherwise.
-    public var host: String? { storage.settings.host }
-    /// Whether exposure goes through forward auth.
-    public var auth: Bool { storage.settings.auth }
-    /// Requests and limits of the main container.
-    public var resources: ResourceRequirements { storage.settings.resources }
-    /// Environment of the main container: TZ, PUID/PGID where the image wants them, the port variable,
-    /// then the config's `env`.
-    public var environment: [String: String] { storage.settings.environment }
-    /// Environment variables read from secrets.
-    public var secrets: [String: SecretSource] { storage.settings.secrets }
-    /// The app's own config volume, nil when it keeps no state or keeps it on a shared volume.
-    public var configVolume: ConfigVolume? { storage.settings.configVolume }
-    /// Shared volumes mounted into the app.
-    public var mounts: [ResolvedMount] { storage.settings.mounts }
-    /// `emptyDir` volumes.
-    public var scratchVolumes: [ScratchVolume] { storage.settings.scratchVolumes }
-    /// Containers beside the main one.
-    public var sidecars: [SidecarSpec] { storage.settings.sidecars }
-    /// Scheduled runs beside the main controller.
-    public var cronJobs: [CronJobSpec] { storage.settings.cronJobs }
-    /// Files rendered into the app's ConfigMap.
-    public var configFiles: [ConfigFileSpec] { storage.settings.configFiles }
-    /// Arguments of the main container.
-    public var arguments: [String] { storage.settings.arguments }
-    /// How the image runs.
-    public var security: SecurityProfile { storage.settings.security }
-    /// Flux Kustomizations this one waits for.
-    public var dependsOn: [FluxDependency] { storage.settings.dependsOn }
-    /// Whether another app of the file depends on this one (its `ks.yaml` then sets `wait: true`).
-    public var hasDependents: Bool { storage.settings.hasDependents }
-    /// Node labels the pod must be scheduled on.
-    public var nodeSelector: [String: String] { storage.settings.nodeSelector }
-    /// A GPU to request.
-    public var gpu: GPUKind? { storage.settings.gpu }
-    /// The number of pods.
-    public var replicas: Int? { storage.settings.replicas }
-    /// Dashboard icon and group.
-    public var dashboard: DashboardSettings? { storage.settings.dashboard }
-    /// Controllers beside the main one, their environment filled in.
-    public var companions: [CompanionSpec] { storage.settings.companions }
-    /// Infrastructure the service needs.
-    public var needs: [ServiceNeed] { storage.settings.needs }
-    /// The keys the Secret ``databaseSecretName`` must hold.
-    public var databaseKeys: [String] { storage.settings.databaseKeys }
-    /// The port for peers outside the cluster, on its own Service.
-    public var peerPort: PeerPort? { storage.settings.peerPort }
-    /// The raw port (``peerPort``, else the main port) on a LoadBalancer Service.
-    public var loadBalancer: LoadBalancerSettings? { storage.settings.loadBalancer }
-    /// Where Prometheus scrapes the app: an exporter's own port, or the exportarr sidecar's.
-    public var metrics: MetricsEndpoint? { storage.settings.metrics }
-    /// Whether the app keeps a SQLite database in its config folder.
-    public var usesSQLite: Bool { storage.settings.usesSQLite }
-    /// More folders on the config PVC.
-    public var statePaths: [StatePath] { storage.settings.statePaths }
-    /// The main controller runs as a CronJob on this schedule when set.
-    public var schedule: String? { storage.settings.schedule }
-    /// Raw chart values merged last.
-    public var values: [String: RawValue] { storage.settings.values }
-    /// Hand-written files listed in the app's `kustomization.yaml`.
-    public var extraResources: [String] { storage.settings.extraResources }
+extension ResolvedApp.Settings {
+    /// The catalog category, nil for a generic app.
+    public var category: ServiceCategory? { catalogEntry?.category }
 
     /// The Secret that holds the app's `externalSecret` values: `<app>-secret`.
     public var externalSecretName: String { "\(name)-secret" }
@@ -217,59 +157,15 @@ public struct ResolvedApp: Hashable, Sendable {
         return catalogEntry?.spec?.metricsExporter?.mode
     }
 
+    /// Whether a container of the main controller reads a Secret made outside the chart (secret variables, the
+    /// database Secret, a sidecar's Secret): a rotated Secret then only reaches it through a restart. The chart's
+    /// own ConfigMap (config files) needs none: the chart puts its checksum on the pods.
+    public var readsExternalSecrets: Bool {
+        !secrets.isEmpty || databaseSecretName != nil
+            || sidecars.contains { !$0.secretEnvironment.isEmpty || $0.environmentSecret != nil }
+    }
+
     /// Whether the main controller is a Deployment (not a CronJob, not a proxy): Kubernetes reports its
     /// available replicas under the app's name.
     public var runsDeployment: Bool { kind == .workload && schedule == nil }
-
-    /// The stored settings of ``ResolvedApp``: see its properties of the same names.
-    private struct Settings: Hashable, Sendable {
-        let name: AppName
-        let service: ServiceID
-        let catalogEntry: CatalogEntry?
-        let enabled: Bool
-        let namespace: String
-        let kind: Kind
-        let image: ImageReference?
-        let port: ServicePort?
-        let portEnvironmentVariable: String?
-        let probe: HealthProbe
-        let exposure: Exposure
-        let host: String?
-        let auth: Bool
-        let resources: ResourceRequirements
-        let environment: [String: String]
-        let secrets: [String: SecretSource]
-        let configVolume: ConfigVolume?
-        let mounts: [ResolvedMount]
-        let scratchVolumes: [ScratchVolume]
-        let sidecars: [SidecarSpec]
-        let cronJobs: [CronJobSpec]
-        let configFiles: [ConfigFileSpec]
-        let arguments: [String]
-        let security: SecurityProfile
-        let dependsOn: [FluxDependency]
-        let hasDependents: Bool
-        let nodeSelector: [String: String]
-        let gpu: GPUKind?
-        let replicas: Int?
-        let dashboard: DashboardSettings?
-        let companions: [CompanionSpec]
-        let needs: [ServiceNeed]
-        let databaseKeys: [String]
-        let peerPort: PeerPort?
-        let loadBalancer: LoadBalancerSettings?
-        let metrics: MetricsEndpoint?
-        let usesSQLite: Bool
-        let statePaths: [StatePath]
-        let schedule: String?
-        let values: [String: RawValue]
-        let extraResources: [String]
-    }
-
-    /// The box that copies of an app share.
-    private final class Storage: Sendable {
-        let settings: Settings
-
-        init(_ settings: Settings) { self.settings = settings }
-    }
 }

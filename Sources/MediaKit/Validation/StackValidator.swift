@@ -24,10 +24,10 @@ public struct StackValidator: Sendable {
             issues += renderability(of: app) + imageTag(of: app) + latestTagIssues(of: app) + lifecycle(of: app)
             issues += dependencies(of: app) + optionIssues(of: app) + secretIssues(of: app)
         }
-        issues += dependencyCycles() + hostClaims(resolved) + substitution(resolved)
+        issues += dependencyCycles() + hostClaims(resolved)
         issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
-        issues += externalAuthIssues(resolved) + resourceIssues(resolved) + loadBalancerIssues(resolved)
-        issues += extraResourceIssues(resolved)
+        issues += externalAuthIssues(resolved) + claimIssues(resolved) + resourceIssues(resolved)
+        issues += loadBalancerIssues(resolved) + extraResourceIssues(resolved)
         return issues
     }
 
@@ -166,18 +166,6 @@ public struct StackValidator: Sendable {
             return false
         }
         return walk(start) ? path : nil
-    }
-
-    /// `${VARIABLES}` in host names reach the cluster verbatim unless Flux substitutes them.
-    private func substitution(_ apps: [ResolvedApp]) -> [ValidationIssue] {
-        let exposed = apps.contains { $0.exposure != .none }
-        guard exposed, stack.cluster.domain.contains("${"), stack.repo.substituteFrom.isEmpty else { return [] }
-        return [
-            ValidationIssue(
-                .warning, at: ["cluster", "domain"],
-                "host names use '\(stack.cluster.domain)' but 'repo.substituteFrom' is empty, so Flux will not "
-                    + "substitute it; add the Secret that defines it (for example 'substituteFrom: [cluster-secrets]')")
-        ]
     }
 
     /// Two exposed apps (or proxied apps) on one host name.
