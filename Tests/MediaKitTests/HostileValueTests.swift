@@ -50,8 +50,9 @@ struct HostileValueTests {
     func imageGrammar() throws {
         let hex = String(repeating: "0123456789abcdef", count: 4)
         let accepted = [
-            "nginx:1.27", "ghcr.io/home-operations/sonarr:4.0.15", "localhost:5000/a/b:v1", "registry.lan:443/x_y/z__w:1",
-            "[fe80::1]:5000/x:1", "a/b-c---d:tag_1.2-3", "ghcr.io/x/y:1@sha256:\(hex)", "Registry.LAN/x:1",
+            "nginx:1.27", "ghcr.io/home-operations/sonarr:4.0.15", "localhost:5000/a/b:v1",
+            "registry.lan:443/x_y/z__w:1", "[fe80::1]:5000/x:1", "a/b-c---d:tag_1.2-3", "ghcr.io/x/y:1@sha256:\(hex)",
+            "Registry.LAN/x:1",
         ]
         for text in accepted {
             let image = try #require(ImageReference(parsing: text), "\(text)")
