@@ -41,7 +41,7 @@ public enum DNSName {
     public static func hasSubstitution(_ text: String) -> Bool { text.contains("${") }
 
     /// Whether `label` is exactly `${NAME}`, NAME a shell-style variable name (Flux's `envsubst`).
-    static func isSubstitution(_ label: Substring) -> Bool {
+    public static func isSubstitution(_ label: Substring) -> Bool {
         guard label.hasPrefix("${"), label.hasSuffix("}"), label.count > 3 else { return false }
         let name = label.dropFirst(2).dropLast()
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }

@@ -13,7 +13,7 @@ extension StackValidator {
     /// both `env` and `secrets` (the rendered container takes the secret and drops the value). A value with a
     /// Flux substitution (`${SECRET_PLEX_TOKEN}`) is filled in from a Secret by Flux, so it is no literal.
     func secretIssues(of app: AppSpec) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
+        var issues = storeIssues(of: app)
         for name in app.env.keys.sortedByBytes() {
             let path = ["apps", app.name.rawValue, "env", name]
             if app.secrets[name] != nil {
@@ -43,6 +43,28 @@ extension StackValidator {
                         "the value of '\(name)' in 'env' of app '\(app.name)' looks like a key or a token (a long "
                             + "random string); \(advice)"))
             }
+        }
+        return issues
+    }
+
+    /// An app's `externalSecret` entries are rendered into one ExternalSecret, which reads from one store (the
+    /// first variable's, in byte order): an entry naming another store would be looked up in the wrong one.
+    func storeIssues(of app: AppSpec) -> [ValidationIssue] {
+        var first: (variable: String, store: String)?
+        var issues: [ValidationIssue] = []
+        for variable in app.secrets.keys.sortedByBytes() {
+            guard case .externalSecret(let store, _, _) = app.secrets[variable] else { continue }
+            guard let (firstVariable, firstStore) = first else {
+                first = (variable, store)
+                continue
+            }
+            guard store != firstStore else { continue }
+            issues.append(
+                ValidationIssue(
+                    .error, at: ["apps", app.name.rawValue, "secrets", variable, "externalSecret", "store"],
+                    "'\(variable)' of app '\(app.name)' reads from store '\(store)', but '\(firstVariable)' reads from "
+                        + "'\(firstStore)'; the app's one ExternalSecret reads from one store, so use one store per app "
+                        + "(or a 'secretRef' to a Secret made elsewhere)"))
         }
         return issues
     }
