@@ -234,13 +234,13 @@ extension ConfigDecoder {
                 kind == "externalSecret"
                 ? ["store": KubernetesName.subdomainProblem]
                 : ["name": KubernetesName.subdomainProblem, "key": KubernetesName.secretKeyProblem]
-            var named = true
+            var valid = true
             for (key, rule) in rules.sorted(by: { $0.key < $1.key }) {
                 guard let node = source[key], let found = text[key], let problem = rule(found) else { continue }
                 error(node, "\(kindScope.field(key)) is not valid, found '\(found)': \(problem)")
-                named = false
+                valid = false
             }
-            guard named else { continue }
+            guard valid else { continue }
             if kind == "externalSecret" {
                 guard let store = text["store"], let key = text["key"] else {
                     error(value, "\(kindScope.selfField) needs a 'store' and a 'key'")
