@@ -159,14 +159,18 @@ extension ConfigDecoder {
         }
         if let value = values["gateways"] {
             for (level, entry, entryScope) in exposureLevels(value, scope.nested("gateways")) {
-                guard let gateway = fields(entry, entryScope, allowed: ["name", "namespace"]) else { continue }
+                guard let gateway = fields(entry, entryScope, allowed: ["name", "namespace", "sectionName"]) else {
+                    continue
+                }
                 guard let name = gateway["name"].flatMap({ label($0, entryScope.field("name")) }),
                     let namespace = gateway["namespace"].flatMap({ label($0, entryScope.field("namespace")) })
                 else {
                     error(entry, "\(entryScope.selfField) needs both 'name' and 'namespace'")
                     continue
                 }
-                exposure.gateways[level] = ExposureSettings.GatewayReference(name: name, namespace: namespace)
+                let sectionName = gateway["sectionName"].flatMap { label($0, entryScope.field("sectionName")) }
+                exposure.gateways[level] = ExposureSettings.GatewayReference(
+                    name: name, namespace: namespace, sectionName: sectionName)
             }
         }
         return exposure
@@ -455,7 +459,11 @@ extension ConfigDecoder {
         let keys = ["gatus", "serviceMonitors", "alerts", "ingressController"]
         guard let values = fields(node, scope, allowed: keys) else { return nil }
         var monitoring = MonitoringSettings()
-        if let value = values["gatus"], let flag = bool(value, scope.field("gatus")) { monitoring.gatus = flag }
+        if let value = values["gatus"],
+            let mode = choice(value, scope.field("gatus"), as: MonitoringSettings.GatusMode.self)
+        {
+            monitoring.gatus = mode
+        }
         if let value = values["serviceMonitors"], let flag = bool(value, scope.field("serviceMonitors")) {
             monitoring.serviceMonitors = flag
         }

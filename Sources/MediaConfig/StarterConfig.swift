@@ -34,6 +34,11 @@ public enum StarterConfig {
         root.set("chart", .mapping(chart), comment: "The bjw-s app-template chart every app is rendered with.")
         root.set("namespace", "media", comment: "The namespace of every app; an app can set its own.")
         root.set("exposure", .mapping(exposure(mode)))
+        if mode == .gateway {
+            root.set(
+                "monitoring", ["gatus": "auto"],
+                comment: "gatus-sidecar finds every route itself; routes carry only the checks that differ.")
+        }
         root.set(
             "storage",
             ["config": ["claimNames": .string(ClaimNaming.app.rawValue)]],

@@ -18,6 +18,9 @@ public struct CatalogDocument: Sendable {
                 + "when it sets nothing else. Override any of them per app (`image`, `port`, `expose`, `auth`, "
                 + "`resources`, `storage`, `mounts`, `values`); see [Config.md](Config.md).",
             "",
+            "Catalog as of \(Catalog.checkedOn): every image at the newest tag current public home-ops repositories run "
+                + "(or newer), with the digest they pin where they pin one.",
+            "",
             "| id | category | image | port | probe | config | media | needs | status |",
             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]

@@ -111,4 +111,97 @@ struct ConventionTests {
         #expect(sonarr.contains(probe("startup", tcp, seconds(10, 30))))
         #expect(try !Self.helmRelease("recyclarr", "version: 1\napps:\n  recyclarr:\n").contains("probes:"))
     }
+
+    @Test("a Servarr app leaves login to what is in front of it only when only trusted traffic reaches it")
+    func servarrAuth() throws {
+        let external = "SONARR__AUTH__METHOD: External\n              SONARR__AUTH__REQUIRED: DisabledForLocalAddresses"
+        let auth = "exposure: {auth: {annotations: {nginx.ingress.kubernetes.io/auth-url: 'http://a/verify'}}}\n"
+        #expect(try Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n").contains(external))
+        #expect(
+            try Self.helmRelease("sonarr", "version: 1\n\(auth)apps:\n  sonarr:\n    expose: external\n")
+                .contains(external))
+        let hidden = try Self.helmRelease("sonarr", "version: 1\napps:\n  sonarr:\n    expose: none\n")
+        #expect(!hidden.contains("SONARR__AUTH__") && hidden.contains("SONARR__APP__INSTANCENAME: Sonarr\n"))
+    }
+
+    @Test("settings an app needs behind its host name follow its host, in-cluster names and address")
+    func hostSettings() throws {
+        let config = """
+            version: 1
+            cluster: {domain: example.org}
+            namespace: media
+            apps:
+              plex:
+                loadBalancer: {ip: 10.0.0.50}
+              sabnzbd:
+                expose: none
+              jellyfin:
+                host: watch
+
+            """
+        let tree = try Self.render(config)
+        let file = { (app: String) in tree["kubernetes/apps/media/\(app)/app/helmrelease.yaml"] ?? "" }
+        #expect(file("plex").contains("PLEX_ADVERTISE_URL: https://plex.example.org:443,http://10.0.0.50:32400\n"))
+        #expect(
+            file("sabnzbd").contains(
+                "SABNZBD__HOST_WHITELIST_ENTRIES: sabnzbd, sabnzbd.media, sabnzbd.media.svc, sabnzbd.media.svc.cluster, "
+                    + "sabnzbd.media.svc.cluster.local\n"))
+        #expect(file("jellyfin").contains("JELLYFIN_PublishedServerUrl: https://watch.example.org\n"))
+    }
+
+    @Test("routes: no rules for one Service on 4.x and 5.x, Plex's Range rule, sectionName only when named")
+    func routes() throws {
+        let gateway =
+            "exposure: {mode: gateway, gateways: {external: {name: ext, namespace: net, sectionName: https}}}\n"
+        let config = "version: 1\n\(gateway)apps:\n  sonarr:\n  qbittorrent:\n  plex:\n"
+        for chart in ["5.1.0", "4.1.1", "3.7.3"] {
+            let tree = try Self.render(
+                config.replacingOccurrences(of: "version: 1\n", with: "version: 1\nchart: {version: \(chart)}\n"))
+            let file = { (app: String) in tree["kubernetes/apps/media/\(app)/app/helmrelease.yaml"] ?? "" }
+            let service = chart == "3.7.3" ? "name" : "identifier"
+            #expect(file("sonarr").contains("rules:") == (chart == "3.7.3"), "\(chart)")
+            #expect(!file("sonarr").contains("sectionName"))
+            #expect(
+                file("qbittorrent").contains(
+                    "- backendRefs:\n              - \(service): app\n                port: 8080\n"), "\(chart)")
+            let plex = file("plex")
+            #expect(plex.contains("sectionName: https\n"))
+            #expect(
+                plex.contains(
+                    """
+                            rules:
+                              - backendRefs:
+                                  - \(service): app
+                                    port: 32400
+                                filters:
+                                  - type: RequestHeaderModifier
+                                    requestHeaderModifier:
+                                      remove:
+                                        - Range
+                                matches:
+                                  - path:
+                                      type: PathPrefix
+                                      value: /library/streams
+                              - backendRefs:
+                                  - \(service): app
+                                    port: 32400
+
+                    """), "\(chart)")
+        }
+    }
+
+    @Test(
+        "Gatus: opt-in annotations with true, only overrides with auto, Plex checked at /identity",
+        arguments: [("true", true), ("auto", false)])
+    func gatus(mode: String, optIn: Bool) throws {
+        let config = "version: 1\nmonitoring: {gatus: \(mode)}\napps:\n  plex:\n  tautulli:\n"
+        let tree = try Self.render(config)
+        let file = { (app: String) in tree["kubernetes/apps/media/\(app)/app/helmrelease.yaml"] ?? "" }
+        #expect(file("plex").contains("gatus.home-operations.com/endpoint: |\n            path: /identity\n"))
+        #expect(file("plex").contains("gatus.home-operations.com/enabled: 'true'") == optIn)
+        #expect(file("tautulli").contains("gatus.home-operations.com/enabled: 'true'") == optIn)
+        #expect(!file("tautulli").contains("gatus.home-operations.com/endpoint"))
+        let off = try Self.render("version: 1\napps:\n  plex:\n")
+        #expect(off["kubernetes/apps/media/plex/app/helmrelease.yaml"]?.contains("gatus") == false)
+    }
 }

@@ -1,7 +1,7 @@
 import MediaKit
 import MediaYAML
 
-/// Translates one resolved app into bjw-s app-template values (chart 3.7.3 or 4.1.1): controllers with the
+/// Translates one resolved app into bjw-s app-template values (chart 5.1.0, 4.1.1 or 3.7.3): controllers with the
 /// main container and its sidecars, CronJobs, the Service, the Ingress or HTTPRoute, a ServiceMonitor,
 /// the ConfigMap and every volume. The app's own `values` are merged over the result by the caller.
 struct AppTemplateValues {
@@ -354,18 +354,39 @@ struct AppTemplateValues {
             if !metadata.route.isEmpty { route.set("annotations", .sortedStrings(metadata.route)) }
             if !metadata.labels.isEmpty { route.set("labels", .sortedStrings(metadata.labels)) }
             route.set("hostnames", [.string(host)])
-            route.set(
-                "parentRefs",
-                [["name": .string(gateway.name), "namespace": .string(gateway.namespace), "sectionName": "https"]])
-            // The chart finds the Service by its identifier: 3.x reads it from `name` (common-3.7.3
-            // `classes/_route.tpl` looks `name` up among the Services, and its schema has no `identifier`);
-            // 4.x and 5.x take `identifier` and read `name` as a Service's literal name.
-            let service = stack.chart.version.major == 3 ? "name" : "identifier"
-            route.set(
-                "rules",
-                [["backendRefs": [[service: .string(Self.mainIdentifier), "port": .integer(port.number)]]]])
+            var parent = YAMLMapping([("name", .string(gateway.name)), ("namespace", .string(gateway.namespace))])
+            if let section = gateway.sectionName { parent.set("sectionName", .string(section)) }
+            route.set("parentRefs", [.mapping(parent)])
+            if let rules = routeRules(port) { route.set("rules", rules) }
             return ("route", .mapping(route))
         }
+    }
+
+    /// A route's rules: the catalog's rules (Plex's subtitle streams), then one for everything else. The chart
+    /// finds the Service by its identifier: 3.x reads it from `name` (common-3.7.3 `classes/_route.tpl` looks
+    /// `name` up among the Services, and its schema has no `identifier`); 4.x and 5.x take `identifier`, and
+    /// send a route without rules to the app's only Service (common `lib/routes/_autoDetectService.tpl`), as
+    /// current home-ops repositories leave them out.
+    private func routeRules(_ port: ServicePort) -> YAMLValue? {
+        let special = app.catalogEntry?.spec?.routeRules ?? []
+        let onlyService = app.peerPort == nil && app.companions.isEmpty
+        if special.isEmpty, onlyService, stack.chart.version.major >= 4 { return nil }
+        let service = stack.chart.version.major == 3 ? "name" : "identifier"
+        let backend: YAMLValue = [[service: .string(Self.mainIdentifier), "port": .integer(port.number)]]
+        var rules: [YAMLValue] = special.map { rule in
+            [
+                "backendRefs": backend,
+                "filters": [
+                    [
+                        "type": "RequestHeaderModifier",
+                        "requestHeaderModifier": ["remove": .strings(rule.removedRequestHeaders)],
+                    ]
+                ],
+                "matches": [["path": ["type": "PathPrefix", "value": .string(rule.pathPrefix)]]],
+            ]
+        }
+        rules.append(["backendRefs": backend])
+        return .sequence(rules)
     }
 
     private func serviceMonitor() -> YAMLValue? {
