@@ -54,8 +54,8 @@ struct CheckCommand {
         if let stack = session.stack {
             do {
                 let plan = try RenderPipeline.make(
-                    outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
-                    resolvedApps: session.resolvedApps
+                    outputRoot: session.outputRoot, stack: stack, configPath: session.pathInRepository,
+                    snapshot: session.snapshot, resolvedApps: session.resolvedApps
                 ).plan
                 drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
             } catch {

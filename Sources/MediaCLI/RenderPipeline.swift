@@ -19,8 +19,8 @@ struct RenderPipeline {
         ProcessLifetime.keep(session)
         do {
             let pipeline = try make(
-                outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
-                resolvedApps: session.resolvedApps)
+                outputRoot: session.outputRoot, stack: stack, configPath: session.pathInRepository,
+                snapshot: session.snapshot, resolvedApps: session.resolvedApps)
             ProcessLifetime.keep(pipeline)
             return pipeline
         } catch {
@@ -29,13 +29,15 @@ struct RenderPipeline {
         }
     }
 
-    /// Renders `stack` and compares it with the disk under `outputRoot`. `snapshot` is a walk of the output
+    /// Renders `stack`, whose config is at `configPath` relative to `outputRoot`, and compares it with the disk
+    /// under `outputRoot`. `snapshot` is a walk of the output
     /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders under the same root.
     /// `resolvedApps` are the stack's apps when already resolved (``ConfigSession/resolvedApps``).
     static func make(
-        outputRoot: String, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
+        outputRoot: String, stack: Stack, configPath: String, snapshot started: TreeSnapshot? = nil,
+        resolvedApps: [ResolvedApp]? = nil
     ) throws(FileTreeWriter.Failure) -> RenderPipeline {
-        let renderer = Renderer(stack: stack, resolvedApps: resolvedApps)
+        let renderer = Renderer(stack: stack, resolvedApps: resolvedApps, configPath: configPath)
         let lanes = Lanes.available
         let writer = FileTreeWriter(root: outputRoot)
         // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding

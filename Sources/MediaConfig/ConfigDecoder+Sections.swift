@@ -6,7 +6,10 @@ import MediaYAML
 extension ConfigDecoder {
     mutating func decodeRepo(_ node: YAMLNode) -> RepoSettings? {
         let scope = ConfigScope.root.nested("repo")
-        guard let values = fields(node, scope, allowed: ["appsDir", "docsDir", "source", "substituteFrom"]) else {
+        guard
+            let values = fields(
+                node, scope, allowed: ["appsDir", "docsDir", "source", "substituteFrom", "renovate"])
+        else {
             return nil
         }
         var repo = RepoSettings()
@@ -40,7 +43,25 @@ extension ConfigDecoder {
         if let value = values["substituteFrom"], let items = sequence(value, scope.field("substituteFrom")) {
             repo.substituteFrom = items.compactMap { label($0, scope.field("substituteFrom")) }
         }
+        if let value = values["renovate"] {
+            repo.renovatePreset = generatedFile(value, scope.field("renovate"), ending: ".json5")
+        }
         return repo
+    }
+
+    /// The path of a file `render` writes outside its folders (`repo.renovate`): a relative path inside the
+    /// repository whose name ends in `suffix` (the kind of file it is, which its marker line follows), or nil for
+    /// `false`.
+    private mutating func generatedFile(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, ending suffix: String
+    ) -> String? {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "false" { return nil }
+        guard let path = relativePath(node, field(), inside: .repository) else { return nil }
+        guard path.hasSuffix(suffix), path.split(separator: "/").last != Substring(suffix) else {
+            error(node, "expected a path ending in '\(suffix)', or false, for \(field()), found '\(path)'")
+            return nil
+        }
+        return path
     }
 
     /// Why the generated folders `appsDir` and `docsDir` cannot both be used: the same folder, or one inside the

@@ -11,6 +11,14 @@ public struct RepoSettings: Hashable, Sendable {
     /// Secret is needed here: nothing to substitute, or a parent Kustomization patches `postBuild` in.
     public var substituteFrom: [String]?
 
+    /// Where `render` writes the Renovate preset that points Renovate at the pins in `mediactl.yaml` and away from
+    /// the generated files (a `.json5` path relative to the repository root), or nil when `renovate: false`.
+    public var renovatePreset: String? = Self.defaultRenovatePreset
+
+    /// The Renovate preset's default path: `.renovate/` is where home-ops repositories keep their presets
+    /// (bjw-s-labs/home-ops and buroa/k8s-gitops `.renovate/*.json5`).
+    public static let defaultRenovatePreset = ".renovate/mediactl.json5"
+
     /// The Secret Flux substitutes `${VARIABLES}` from when the config does not say: the name the Flux cluster
     /// template and seed 001 give it (onedr0p/cluster-template `kubernetes/components/sops/cluster-secrets.sops.yaml`
     /// copies it into every namespace, beside the Kustomizations that read it).

@@ -42,7 +42,8 @@ struct PinCommand {
         }
         // The edit may only add the pins, and the pins may only state what mediactl renders anyway.
         guard let pinned = ConfigLoader.load(text: text).stack, pinned == expected,
-            Renderer(stack: pinned).render() == Renderer(stack: stack).render()
+            Renderer(stack: pinned, configPath: session.pathInRepository).render()
+                == Renderer(stack: stack, configPath: session.pathInRepository).render()
         else {
             terminal.error("internal error: the pinned config does not render the same tree; nothing written")
             return ExitStatus.failure
