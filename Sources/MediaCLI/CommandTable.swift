@@ -120,6 +120,14 @@ enum CommandTable {
             options: [.value("--format", "FORMAT", choices: ["mermaid", "dot"], "diagram format (default: mermaid)")],
             isImplemented: true, arrivesWith: nil),
         CommandSpec(
+            name: "schema", arguments: .none, argumentChoices: nil,
+            summary: "print the JSON Schema of mediactl.yaml",
+            details: "Prints the JSON Schema (draft 2020-12) of mediactl.yaml: its keys, types, allowed values, "
+                + "descriptions and defaults, from the same tables the config is read with. render writes it to "
+                + "repo.schema (.mediactl/schema.json), which the config's '# yaml-language-server: $schema=' line "
+                + "points editors at; in CI, 'mediactl schema | check-jsonschema --schemafile - mediactl.yaml'.",
+            options: [], isImplemented: true, arrivesWith: nil),
+        CommandSpec(
             name: "help", arguments: .optional("COMMAND"), argumentChoices: nil,
             summary: "show help for mediactl or a command",
             details: "Shows the list of commands, or the usage and options of COMMAND.",

@@ -89,6 +89,8 @@ public enum MediaCommandLine {
             return GraphCommand(invocation: invocation, terminal: terminal).run()
         case "catalog":
             return CatalogCommand(invocation: invocation, terminal: terminal).run()
+        case "schema":
+            return SchemaCommand(invocation: invocation, terminal: terminal).run()
         case "pin":
             return PinCommand(invocation: invocation, terminal: terminal).run()
         case "enable", "disable":

@@ -19,7 +19,7 @@ extension ConfigEditor {
         let unit = max(2, entry.key.position.column - apps.key.position.column)
         return try adding(
             "image", try Self.scalarText(reference), to: entry, in: apps.value, named: "app '\(app)'",
-            indentUnit: unit, before: Self.keys(after: "image", in: ConfigDecoder.appKeys))
+            indentUnit: unit, before: Self.keys(after: "image", in: ConfigKeys.app.names))
     }
 
     /// The text with `chart.version: <version>` added: into `chart` when the config has it (without a `version`),
@@ -42,7 +42,7 @@ extension ConfigEditor {
             throw Failure(
                 position: root.position, message: "the config's top level is a flow mapping; add 'chart' by hand")
         }
-        let later = Self.keys(after: "chart", in: ConfigDecoder.topLevelKeys)
+        let later = Self.keys(after: "chart", in: ConfigKeys.root.names)
         let indent = String(repeating: " ", count: indentUnit())
         let block = "chart:\(lines.newline)\(indent)version: \(value)\(lines.newline)"
         if let target = pairs.first(where: { later.contains($0.keyText) }) {

@@ -29,15 +29,26 @@ public struct Renderer: Sendable {
     public var managedDirectories: [String] { stack.repo.generatedFolders }
 
     /// Every generated file, sorted by path; emitted on `lanes` threads (the bytes do not depend on it). Besides
-    /// the layout's manifests and runbooks: the Renovate preset (``RenovatePreset``), unless turned off.
+    /// the layout's manifests and runbooks: the config's JSON Schema (``ConfigSchemaFile``) and the Renovate
+    /// preset (``RenovatePreset``), which ignores all the others, unless the config turns them off.
     public func render(lanes: Int = 1) -> [RenderedFile] {
         var files = layout().renderedFiles(lanes: lanes)
+        if let schema = ConfigSchemaFile.file(for: stack) { Self.insert(schema, into: &files) }
         if let preset = RenovatePreset(stack: stack, configPath: configPath).file(ignoring: files.map(\.path)) {
-            // Its path starts with a dot more often than not, which sorts before the layout's folders.
-            let index = files.firstIndex { !$0.path.precedesInByteOrder(preset.path) } ?? files.endIndex
-            files.insert(preset, at: index)
+            Self.insert(preset, into: &files)
         }
         return files
+    }
+
+    /// Inserts `file` where its path sorts (their paths start with a dot more often than not, before the layout's
+    /// folders); it replaces a file at the same path.
+    private static func insert(_ file: RenderedFile, into files: inout [RenderedFile]) {
+        let index = files.firstIndex { !$0.path.precedesInByteOrder(file.path) } ?? files.endIndex
+        if index < files.endIndex, files[index].path.hasSameBytes(as: file.path) {
+            files[index] = file
+        } else {
+            files.insert(file, at: index)
+        }
     }
 
     /// The files one app renders to, sorted (for `explain`).
