@@ -6,12 +6,7 @@ import MediaYAML
 extension ConfigDecoder {
     mutating func decodeRepo(_ node: YAMLNode) -> RepoSettings? {
         let scope = ConfigScope.root.nested("repo")
-        guard
-            let values = fields(
-                node, scope, allowed: ConfigKeys.repo.names)
-        else {
-            return nil
-        }
+        guard let values = fields(node, scope, allowed: ConfigKeys.repo.names) else { return nil }
         var repo = RepoSettings()
         if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir"), inside: .repository) {
             repo.appsDir = path
@@ -52,9 +47,9 @@ extension ConfigDecoder {
         return repo
     }
 
-    /// The path of a file `render` writes outside its folders (`repo.renovate`, `repo.schema`): a relative path inside the
-    /// repository whose name ends in `suffix` (the kind of file it is, which its marker line follows), or nil for
-    /// `false`.
+    /// The path of a file `render` writes outside its folders (`repo.renovate`, `repo.schema`): a relative path
+    /// inside the repository whose name ends in `suffix` (the kind of file it is, which its marker line follows), or
+    /// nil for `false`.
     private mutating func generatedFile(
         _ node: YAMLNode, _ field: @autoclosure () -> String, ending suffix: String
     ) -> String? {
