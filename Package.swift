@@ -16,8 +16,8 @@ let package = Package(
         .target(name: "MediaKit"),
         // mediactl.yaml → Stack, with located diagnostics.
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
-        // Stack → Kubernetes/Flux objects → rendered files in memory. Never writes.
-        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit"]),
+        // Stack → Kubernetes/Flux objects → rendered files in memory (and the config's JSON Schema). Never writes.
+        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaConfig"]),
         // Argument parsing, commands; the only code that touches the file system.
         .target(name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
         .executableTarget(name: "mediactl", dependencies: ["MediaCLI"]),

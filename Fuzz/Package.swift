@@ -10,7 +10,7 @@ let package = Package(
         .target(name: "MediaYAML"),
         .target(name: "MediaKit"),
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
-        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit"]),
+        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaConfig"]),
         // A library, linked into the fuzzer by Scripts/fuzz: SwiftPM renames an executable's entry point,
         // which libFuzzer's own `main` cannot fill.
         .target(name: "FuzzConfig", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),

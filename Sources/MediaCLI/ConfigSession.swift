@@ -17,6 +17,17 @@ struct ConfigSession {
     /// The stack's apps, resolved once to validate them and then rendered from; nil when the config did not
     /// decode.
     let resolvedApps: [ResolvedApp]?
+    /// The root of the Flux repository: `--out`, or the config file's folder.
+    let outputRoot: URL
+
+    /// The config's path relative to ``outputRoot``, as the Renovate preset names it; its file name when it lies
+    /// outside (a repository sees only what is inside it).
+    var pathInRepository: String {
+        let root = outputRoot.path.hasSuffix("/") ? outputRoot.path : outputRoot.path + "/"
+        let path = location.url.path
+        if path.hasPrefix(root) { return String(path.dropFirst(root.count)) }
+        return String(path.split(separator: "/").last ?? "mediactl.yaml")
+    }
 
     /// The stack, when the config has no error.
     var stack: Stack? { diagnostics.containsErrors ? nil : result.stack }
@@ -41,15 +52,17 @@ struct ConfigSession {
                 terminal.error("cannot read '\(location.displayPath)': no such file")
                 return nil
             }
-            return ConfigSession(location: location, bytes: bytes)
+            let outputRoot =
+                invocation.value("--out").map(terminal.context.resolve) ?? location.url.deletingLastPathComponent()
+            return ConfigSession(location: location, bytes: bytes, outputRoot: outputRoot)
         } catch {
             terminal.error("cannot read '\(location.displayPath)': \(error.message)")
             return nil
         }
     }
 
-    /// Decodes and validates the config `bytes` read at `location`.
-    init(location: ConfigLocator.Location, bytes: [UInt8]) {
+    /// Decodes and validates the config `bytes` read at `location`, for the Flux repository at `outputRoot`.
+    init(location: ConfigLocator.Location, bytes: [UInt8], outputRoot: URL) {
         let result = ConfigLoader.load(bytes: bytes)
         var diagnostics = result.diagnostics
         var resolvedApps: [ResolvedApp]?
@@ -64,6 +77,7 @@ struct ConfigSession {
         self.result = result
         self.diagnostics = diagnostics
         self.resolvedApps = resolvedApps
+        self.outputRoot = outputRoot
     }
 
     /// The message for an app name the config does not have, with the nearest one it does.

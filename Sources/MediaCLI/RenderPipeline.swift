@@ -35,32 +35,31 @@ struct RenderPipeline {
         else { return nil }
         do {
             return try RenderPipeline(
-                stack: stack, apps: session.resolvedApps,
-                outputRoot: outputRoot(of: session, invocation, terminal.context))
+                stack: stack, apps: session.resolvedApps, outputRoot: session.outputRoot,
+                configPath: session.pathInRepository)
         } catch {
             terminal.error(error.message)
             return nil
         }
     }
 
-    /// Renders `stack` and plans writing it under `outputRoot`. `apps` are the stack's resolved apps, when the
-    /// caller has them (``ConfigSession/resolvedApps``).
-    init(stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL) throws(FileTreeWriter.Failure) {
+    /// Renders `stack`, whose config is at `configPath` relative to `outputRoot`, and plans writing it under
+    /// `outputRoot`. `apps` are the stack's resolved apps, when the caller has them
+    /// (``ConfigSession/resolvedApps``).
+    init(
+        stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL, configPath: String
+    ) throws(FileTreeWriter.Failure) {
         let tree = OutputTree.reading(root: outputRoot.path, folders: stack.repo.generatedFolders)
         let apps = apps ?? AppResolver(stack: stack).resolveAll()
-        let layout = Renderer(stack: stack, resolvedApps: apps).layout()
-        let files = layout.renderedFiles()
+        let renderer = Renderer(stack: stack, resolvedApps: apps, configPath: configPath)
+        let layout = renderer.layout()
+        let files = renderer.renderedFiles(of: layout)
         let writer = FileTreeWriter(root: outputRoot)
         self.stack = stack
         self.apps = apps
         self.files = files
         self.plan = try writer.plan(files, against: tree.value)
         self.writer = writer
-    }
-
-    /// The root of the Flux repository: `--out`, or the folder of the config.
-    static func outputRoot(of session: ConfigSession, _ invocation: Invocation, _ context: CommandContext) -> URL {
-        invocation.value("--out").map(context.resolve) ?? session.location.url.deletingLastPathComponent()
     }
 
     /// Writes the plan, refusing hand-written files unless `force`. Returns the exit status.

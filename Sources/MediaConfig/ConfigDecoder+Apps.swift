@@ -3,13 +3,6 @@ import MediaYAML
 
 /// The `apps:` section: one ``AppSpec`` per key.
 extension ConfigDecoder {
-    /// Per-app keys in the order `Docs/Config.md` lists them.
-    static let appKeys = [
-        "service", "enabled", "namespace", "image", "port", "expose", "host", "auth", "resources", "env", "secrets",
-        "storage", "mounts", "dependsOn", "nodeSelector", "gpu", "replicas", "exportarr", "vpn", "loadBalancer",
-        "proxy", "dashboard", "values", "extraResources",
-    ]
-
     mutating func decodeApps(_ node: YAMLNode, storage: StorageSettings) -> [AppSpec] {
         guard let pairs = mapping(node, "'apps'") else { return [] }
         var apps: [AppSpec] = []
@@ -23,24 +16,50 @@ extension ConfigDecoder {
                         + (suggestion.isEmpty ? "" : "; try '\(suggestion)'"))
                 continue
             }
+            if let problem = Self.appNameProblem(name) {
+                error(pair.key, "app name '\(name)' \(problem)")
+                continue
+            }
             if let app = decodeApp(AppName(rawValue: name), pair, storage: storage) { apps.append(app) }
         }
         // Sorted through their indices, so that the specs (about fifty fields each) are not moved while sorting.
         return apps.indices.sorted { apps[$0].name < apps[$1].name }.map { apps[$0] }
     }
 
+    /// The longest app name: Helm refuses longer release names, and Flux would shorten the HelmRelease's
+    /// with a hash, so the chart's labels no longer match the app's name that network policies select.
+    static let maximumAppNameLength = 53
+
+    /// Why a DNS-1123 label cannot name an app, or nil: the chart names the app's Service after it, and a
+    /// Service name must start with a letter (DNS-1035).
+    static func appNameProblem(_ name: String) -> String? {
+        if let first = name.unicodeScalars.first, !("a"..."z").contains(first) {
+            return "must start with a letter: its Service is named after it, and Service names start with one"
+        }
+        if name.utf8.count > maximumAppNameLength {
+            return "is longer than \(maximumAppNameLength) characters, the longest Helm release name"
+        }
+        return nil
+    }
+
     private mutating func decodeApp(_ name: AppName, _ entry: YAMLPair, storage: StorageSettings) -> AppSpec? {
         let scope = ConfigScope(app: name)
         guard let pairs = mapping(entry.value, "app '\(name)'") else { return nil }
         var app = AppSpec(name: name)
+        // The keys of `ConfigKeys.app`, and no others: a key outside the table is unknown, and each of its keys
+        // has a case below (a test decodes every one).
         for pair in pairs {
+            guard ConfigKeys.app.names.contains(pair.keyText) else {
+                unknownKey(pair, in: scope, allowed: ConfigKeys.app.names)
+                continue
+            }
             let value = pair.value
             // Built only for a message: most keys decode without one.
             func field() -> String { scope.field(pair.keyText) }
             switch pair.keyText {
             case "service": if let service = label(value, field()) { app.service = ServiceID(rawValue: service) }
             case "enabled": if let enabled = bool(value, field()) { app.enabled = enabled }
-            case "namespace": app.namespace = label(value, field())
+            case "namespace": app.namespace = namespace(value, field())
             case "image": app.image = decodeImage(value, scope)
             case "port": app.port = port(value, field())
             case "expose": app.expose = choice(value, field(), as: Exposure.self)
@@ -56,7 +75,11 @@ extension ConfigDecoder {
                 app.mounts = decodeMounts(value, scope.nested("mounts"), volumes: storage.volumes)
                     .sorted { $0.path.precedesInByteOrder($1.path) }
             case "dependsOn": app.dependsOn = decodeDependsOn(value, field(), app: name)
-            case "nodeSelector": app.nodeSelector = stringMap(value, field()) ?? [:]
+            case "nodeSelector":
+                app.nodeSelector =
+                    checkedMap(
+                        value, field(), keys: KubernetesName.qualifiedNameProblem,
+                        values: KubernetesName.labelValueProblem) ?? [:]
             case "gpu": app.gpu = choice(value, field(), as: GPUKind.self)
             case "replicas": app.replicas = integer(value, field(), in: 0...100)
             case "exportarr": if let exportarr = bool(value, field()) { app.exportarr = exportarr }
@@ -69,9 +92,9 @@ extension ConfigDecoder {
                 app.values = map
             case "extraResources":
                 if let items = sequence(value, field()) {
-                    app.extraResources = items.compactMap { relativePath($0, field()) }
+                    app.extraResources = items.compactMap { relativePath($0, field(), inside: .appFolder) }
                 }
-            default: unknownKey(pair, in: scope, allowed: Self.appKeys)
+            default: unknownKey(pair, in: scope, allowed: ConfigKeys.app.names)
             }
         }
         checkService(of: app, at: entry.key, pairs: pairs)
@@ -98,7 +121,7 @@ extension ConfigDecoder {
         let field = scope.field("image")
         if node.pairs != nil {
             let imageScope = scope.nested("image")
-            guard let image = fields(node, imageScope, allowed: ["repository", "tag", "digest"]) else { return nil }
+            guard let image = fields(node, imageScope, allowed: ConfigKeys.image.names) else { return nil }
             let tag = image["tag"].flatMap { string($0, imageScope.field("tag")) }
             let digest = image["digest"].flatMap { string($0, imageScope.field("digest")) }
             guard let repository = image["repository"].flatMap({ string($0, imageScope.field("repository")) }),
@@ -107,35 +130,49 @@ extension ConfigDecoder {
                 error(node, "\(field) needs a 'repository' and a 'tag' (or 'digest')")
                 return nil
             }
-            return ImageReference(repository: repository, tag: tag, digest: digest)
+            let reference = ImageReference(repository: repository, tag: tag, digest: digest)
+            if let problem = reference.problem {
+                let part =
+                    ImageReference.problem(withRepository: repository) != nil
+                    ? "repository" : tag.flatMap(ImageReference.problem(withTag:)) != nil ? "tag" : "digest"
+                error(image[part] ?? node, "\(imageScope.field(part)) is not valid: \(problem)")
+                return nil
+            }
+            return reference
         }
         guard let text = string(node, field) else { return nil }
         guard let image = ImageReference(parsing: text) else {
             error(node, "expected 'repository:tag' for \(field), found '\(text)' without a tag; pin a version")
             return nil
         }
+        if let problem = image.problem {
+            error(
+                node,
+                "expected an image such as 'ghcr.io/home-operations/sonarr:4.0.15' for \(field), found '\(text)': "
+                    + problem)
+            return nil
+        }
         return image
     }
 
-    private mutating func decodeHost(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+    /// A host name or the part of one before the cluster domain (``DNSName``).
+    mutating func decodeHost(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, example: String = "'books' or 'books.media'"
+    ) -> String? {
         guard let host = string(node, field()) else { return nil }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        if let bad = labels.first(where: { DNSLabel.problem(with: String($0)) != nil }) {
-            error(
-                node,
-                "\(field()) must be a DNS name such as 'books' or 'books.media', found '\(host)' ('\(bad)' is not a DNS label)"
-            )
+        if let problem = DNSName.problem(with: host) {
+            error(node, "\(field()) must be a DNS name such as \(example), found '\(host)': \(problem)")
             return nil
         }
         return host
     }
 
     private mutating func decodeResources(_ node: YAMLNode, _ scope: ConfigScope) -> ResourceRequirements? {
-        guard let values = fields(node, scope, allowed: ["requests", "limits"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.resources.names) else { return nil }
         var resources = ResourceRequirements()
         for (key, value) in values {
             let amountScope = scope.nested(key)
-            guard let amount = fields(value, amountScope, allowed: ["cpu", "memory"]) else { continue }
+            guard let amount = fields(value, amountScope, allowed: ConfigKeys.amounts.names) else { continue }
             let amounts = ResourceRequirements.Amounts(
                 cpu: amount["cpu"].flatMap { quantity($0, amountScope.field("cpu")) },
                 memory: amount["memory"].flatMap { quantity($0, amountScope.field("memory")) })
@@ -162,7 +199,7 @@ extension ConfigDecoder {
 
     private mutating func decodeSecrets(_ node: YAMLNode, _ scope: ConfigScope) -> [String: SecretSource] {
         guard let pairs = mapping(node, scope.selfField) else { return [:] }
-        let kinds = ["externalSecret", "secretRef"]
+        let kinds = ConfigKeys.secret.names
         var secrets: [String: SecretSource] = [:]
         for pair in pairs {
             let variable = pair.keyText
@@ -183,12 +220,25 @@ extension ConfigDecoder {
                 continue
             }
             let kindScope = entryScope.nested(kind)
-            let allowed = kind == "externalSecret" ? ["store", "key", "property"] : ["name", "key"]
+            let allowed = kind == "externalSecret" ? ConfigKeys.externalSecret.names : ConfigKeys.secretRef.names
             guard let source = fields(value, kindScope, allowed: allowed) else { continue }
             var text: [String: String] = [:]
             for key in allowed {
                 if let node = source[key], let value = string(node, kindScope.field(key)) { text[key] = value }
             }
+            // Object names and Secret keys the API server checks: a ClusterSecretStore and a Secret are named by
+            // DNS subdomains, and a Secret's keys are letters, digits, '-', '_' and '.'.
+            let rules: [String: (String) -> String?] =
+                kind == "externalSecret"
+                ? ["store": KubernetesName.subdomainProblem]
+                : ["name": KubernetesName.subdomainProblem, "key": KubernetesName.secretKeyProblem]
+            var valid = true
+            for (key, rule) in rules.sorted(by: { $0.key < $1.key }) {
+                guard let node = source[key], let found = text[key], let problem = rule(found) else { continue }
+                error(node, "\(kindScope.field(key)) is not valid, found '\(found)': \(problem)")
+                valid = false
+            }
+            guard valid else { continue }
             if kind == "externalSecret" {
                 guard let store = text["store"], let key = text["key"] else {
                     error(value, "\(kindScope.selfField) needs a 'store' and a 'key'")
@@ -212,14 +262,16 @@ extension ConfigDecoder {
         guard node.pairs != nil || node.isNull else {
             error(
                 node,
-                "expected false or a mapping with 'size' and 'storageClass' for \(scope.selfField), found \(node.summary)"
-            )
+                "expected false or a mapping with 'size', 'storageClass' and 'claimName' for \(scope.selfField), "
+                    + "found \(node.summary)")
             return nil
         }
-        guard let values = fields(node, scope, allowed: ["size", "storageClass"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.appStorage.names) else { return nil }
         let size = values["size"].flatMap { quantity($0, scope.field("size")) }
         let storageClass = values["storageClass"].flatMap { label($0, scope.field("storageClass")) }
-        return size == nil && storageClass == nil ? .default : .custom(size: size, storageClass: storageClass)
+        let claimName = values["claimName"].flatMap { label($0, scope.field("claimName")) }
+        if size == nil, storageClass == nil, claimName == nil { return .default }
+        return .custom(size: size, storageClass: storageClass, claimName: claimName)
     }
 
     private mutating func decodeMounts(
@@ -228,12 +280,12 @@ extension ConfigDecoder {
         guard let items = sequence(node, scope.selfField) else { return [] }
         var mounts: [VolumeMount] = []
         for item in items {
-            guard let mount = fields(item, scope, allowed: ["volume", "path", "subPath", "readOnly"]) else { continue }
+            guard let mount = fields(item, scope, allowed: ConfigKeys.mount.names) else { continue }
             guard let volumeNode = mount["volume"], let pathNode = mount["path"] else {
                 error(item, "each entry of \(scope.selfField) needs a 'volume' and a 'path'")
                 continue
             }
-            let subPath = mount["subPath"].flatMap { relativePath($0, scope.field("subPath")) }
+            let subPath = mount["subPath"].flatMap { relativePath($0, scope.field("subPath"), inside: .volume) }
             let readOnly = mount["readOnly"].flatMap { bool($0, scope.field("readOnly")) } ?? false
             guard let volume = label(volumeNode, scope.field("volume")),
                 let path = absolutePath(pathNode, scope.field("path"))
@@ -277,17 +329,25 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeProxy(_ node: YAMLNode, _ scope: ConfigScope) -> ProxySpec? {
-        guard let values = fields(node, scope, allowed: ["domain", "port", "apps"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.proxy.names) else { return nil }
         guard let domainNode = values["domain"], let appsNode = values["apps"] else {
             let missing = ["domain", "apps"].filter { values[$0] == nil }.map { "'\($0)'" }
             error(node, "\(scope.selfField) needs " + missing.joined(separator: " and "))
             return nil
         }
         let port = values["port"].flatMap { self.port($0, scope.field("port")) } ?? 443
-        guard let domain = decodeHost(domainNode, scope.field("domain")),
+        guard let domain = decodeHost(domainNode, scope.field("domain"), example: "'nas.lan' or 'example.com'"),
             let items = sequence(appsNode, scope.field("apps"))
         else { return nil }
-        let apps = items.compactMap { label($0, scope.field("apps")) }
+        var apps: [String] = []
+        for item in items {
+            guard let name = label(item, scope.field("apps")) else { continue }
+            if apps.contains(name) {
+                error(item, "'\(name)' is listed twice in \(scope.field("apps")); each remote app gets one route")
+                return nil
+            }
+            apps.append(name)
+        }
         guard !items.isEmpty else {
             error(appsNode, "\(scope.field("apps")) lists no apps; name the remote apps to route to")
             return nil
@@ -297,13 +357,13 @@ extension ConfigDecoder {
 
     /// `true`, `false` or `{secret: NAME}`.
     private mutating func decodeVPN(_ node: YAMLNode, _ scope: ConfigScope) -> VPNSettings? {
-        guard let values = switchOrFields(node, scope, allowed: ["secret"]) else { return nil }
+        guard let values = switchOrFields(node, scope, allowed: ConfigKeys.vpn.names) else { return nil }
         return VPNSettings(secret: values["secret"].flatMap { label($0, scope.field("secret")) })
     }
 
     /// `true`, `false` or `{ip: ADDRESS}`.
     private mutating func decodeLoadBalancer(_ node: YAMLNode, _ scope: ConfigScope) -> LoadBalancerSettings? {
-        guard let values = switchOrFields(node, scope, allowed: ["ip"]) else { return nil }
+        guard let values = switchOrFields(node, scope, allowed: ConfigKeys.loadBalancer.names) else { return nil }
         var settings = LoadBalancerSettings()
         if let ipNode = values["ip"], let ip = string(ipNode, scope.field("ip")) {
             if IPAddressText.isValid(ip) {
@@ -316,7 +376,7 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeDashboard(_ node: YAMLNode, _ scope: ConfigScope) -> DashboardSettings? {
-        guard let values = fields(node, scope, allowed: ["icon", "group"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.dashboard.names) else { return nil }
         return DashboardSettings(
             icon: values["icon"].flatMap { string($0, scope.field("icon")) },
             group: values["group"].flatMap { string($0, scope.field("group")) })

@@ -6,21 +6,24 @@ import MediaYAML
 extension ConfigDecoder {
     mutating func decodeRepo(_ node: YAMLNode) -> RepoSettings? {
         let scope = ConfigScope.root.nested("repo")
-        guard let values = fields(node, scope, allowed: ["appsDir", "docsDir", "source", "substituteFrom"]) else {
-            return nil
-        }
+        guard let values = fields(node, scope, allowed: ConfigKeys.repo.names) else { return nil }
         var repo = RepoSettings()
-        if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir")) { repo.appsDir = path }
+        if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir"), inside: .repository) {
+            repo.appsDir = path
+        }
         if let value = values["docsDir"] {
             if let scalar = value.scalar, scalar.style == .plain, scalar.text == "false" {
                 repo.docsDir = nil
-            } else if let path = relativePath(value, scope.field("docsDir")) {
+            } else if let path = relativePath(value, scope.field("docsDir"), inside: .repository) {
                 repo.docsDir = path
             }
         }
+        if let docsDir = repo.docsDir, let overlap = Self.overlap(of: repo.appsDir, and: docsDir) {
+            error(values["docsDir"] ?? values["appsDir"] ?? node, overlap)
+        }
         let sourceScope = scope.nested("source")
         if let value = values["source"],
-            let source = fields(value, sourceScope, allowed: ["kind", "name", "namespace"])
+            let source = fields(value, sourceScope, allowed: ConfigKeys.source.names)
         {
             if let node = source["kind"],
                 let kind = choice(node, sourceScope.field("kind"), as: FluxSourceReference.Kind.self)
@@ -35,17 +38,77 @@ extension ConfigDecoder {
         if let value = values["substituteFrom"], let items = sequence(value, scope.field("substituteFrom")) {
             repo.substituteFrom = items.compactMap { label($0, scope.field("substituteFrom")) }
         }
+        if let value = values["renovate"] {
+            repo.renovatePreset = generatedFile(value, scope.field("renovate"), ending: ".json5")
+        }
+        if let value = values["schema"] {
+            repo.schema = generatedFile(value, scope.field("schema"), ending: ".json")
+        }
         return repo
+    }
+
+    /// The path of a file `render` writes outside its folders (`repo.renovate`, `repo.schema`): a relative path
+    /// inside the repository whose name ends in `suffix` (the kind of file it is, which its marker line follows), or
+    /// nil for `false`.
+    private mutating func generatedFile(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, ending suffix: String
+    ) -> String? {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "false" { return nil }
+        guard let path = relativePath(node, field(), inside: .repository) else { return nil }
+        guard path.hasSuffix(suffix), path.split(separator: "/").last != Substring(suffix) else {
+            error(node, "expected a path ending in '\(suffix)', or false, for \(field()), found '\(path)'")
+            return nil
+        }
+        return path
+    }
+
+    /// Why the generated folders `appsDir` and `docsDir` cannot both be used: the same folder, or one inside the
+    /// other (compared ignoring case, as a case-insensitive file system would). Each is removed from when a
+    /// render no longer produces a file, so neither may hold the other's files.
+    static func overlap(of appsDir: String, and docsDir: String) -> String? {
+        let apps = appsDir.lowercased()
+        let docs = docsDir.lowercased()
+        let message: String
+        if apps == docs {
+            message = "'repo.appsDir' and 'repo.docsDir' are the same folder '\(docsDir)'"
+        } else if docs.hasPrefix(apps + "/") {
+            message = "'repo.docsDir' '\(docsDir)' is inside 'repo.appsDir' '\(appsDir)'"
+        } else if apps.hasPrefix(docs + "/") {
+            message = "'repo.appsDir' '\(appsDir)' is inside 'repo.docsDir' '\(docsDir)'"
+        } else {
+            return nil
+        }
+        return message + "; the two generated folders must be apart (or turn runbooks off with 'docsDir: false')"
     }
 
     mutating func decodeCluster(_ node: YAMLNode) -> ClusterSettings? {
         let scope = ConfigScope.root.nested("cluster")
-        guard let values = fields(node, scope, allowed: ["domain", "timezone", "user"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.cluster.names) else {
+            return nil
+        }
         var cluster = ClusterSettings()
-        if let value = values["domain"], let domain = string(value, scope.field("domain")) { cluster.domain = domain }
-        if let value = values["timezone"], let zone = string(value, scope.field("timezone")) { cluster.timezone = zone }
+        if let value = values["domain"],
+            let domain = decodeHost(value, scope.field("domain"), example: "'example.com' or '${SECRET_DOMAIN}'")
+        {
+            cluster.domain = domain
+        }
+        if let value = values["timezone"], let zone = string(value, scope.field("timezone")) {
+            if let problem = TimeZoneName.problem(with: zone) {
+                error(
+                    value,
+                    "expected a time zone such as 'Europe/Zurich' for \(scope.field("timezone")), found '\(zone)': \(problem)"
+                )
+            } else {
+                cluster.timezone = zone
+            }
+        }
+        if let value = values["loadBalancer"],
+            let implementation = choice(value, scope.field("loadBalancer"), as: LoadBalancerImplementation.self)
+        {
+            cluster.loadBalancer = implementation
+        }
         let userScope = scope.nested("user")
-        if let value = values["user"], let user = fields(value, userScope, allowed: ["uid", "gid"]) {
+        if let value = values["user"], let user = fields(value, userScope, allowed: ConfigKeys.user.names) {
             let ids = 0...2_147_483_647
             if let node = user["uid"], let uid = integer(node, userScope.field("uid"), in: ids) {
                 cluster.user.uid = uid
@@ -59,7 +122,7 @@ extension ConfigDecoder {
 
     mutating func decodeChart(_ node: YAMLNode) -> ChartSettings? {
         let scope = ConfigScope.root.nested("chart")
-        guard let values = fields(node, scope, allowed: ["version", "source"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.chart.names) else { return nil }
         var chart = ChartSettings()
         if let value = values["version"],
             let version = choice(value, scope.field("version"), as: ChartSettings.Version.self)
@@ -76,7 +139,7 @@ extension ConfigDecoder {
 
     mutating func decodeExposure(_ node: YAMLNode) -> ExposureSettings? {
         let scope = ConfigScope.root.nested("exposure")
-        guard let values = fields(node, scope, allowed: ["mode", "classes", "auth", "tls", "gateways"]) else {
+        guard let values = fields(node, scope, allowed: ConfigKeys.exposure.names) else {
             return nil
         }
         var exposure = ExposureSettings()
@@ -84,8 +147,9 @@ extension ConfigDecoder {
             exposure.mode = mode
         }
         if let value = values["classes"] {
-            for (level, entry, entryScope) in exposureLevels(value, scope.nested("classes")) {
-                if let entryValues = fields(entry, entryScope, allowed: ["className"]),
+            for (level, entry, entryScope) in exposureLevels(value, scope.nested("classes"), table: ConfigKeys.classes)
+            {
+                if let entryValues = fields(entry, entryScope, allowed: ConfigKeys.ingressClass.names),
                     let node = entryValues["className"],
                     let name = label(node, entryScope.field("className"))
                 {
@@ -94,43 +158,59 @@ extension ConfigDecoder {
             }
         }
         let authScope = scope.nested("auth")
-        if let value = values["auth"], let auth = fields(value, authScope, allowed: ["annotations", "labels"]) {
-            if let node = auth["annotations"], let annotations = stringMap(node, authScope.field("annotations")) {
+        if let value = values["auth"], let auth = fields(value, authScope, allowed: ConfigKeys.auth.names) {
+            if let node = auth["annotations"],
+                let annotations = checkedMap(
+                    node, authScope.field("annotations"), keys: KubernetesName.qualifiedNameProblem)
+            {
                 exposure.authAnnotations = annotations
             }
-            if let node = auth["labels"], let labels = stringMap(node, authScope.field("labels")) {
+            if let node = auth["labels"],
+                let labels = checkedMap(
+                    node, authScope.field("labels"), keys: KubernetesName.qualifiedNameProblem,
+                    values: KubernetesName.labelValueProblem)
+            {
                 exposure.authLabels = labels
             }
         }
         let tlsScope = scope.nested("tls")
-        if let value = values["tls"], let tls = fields(value, tlsScope, allowed: ["issuer"]), let node = tls["issuer"] {
+        if let value = values["tls"], let tls = fields(value, tlsScope, allowed: ConfigKeys.tls.names),
+            let node = tls["issuer"]
+        {
             exposure.tlsIssuer = label(node, tlsScope.field("issuer"))
         }
         if let value = values["gateways"] {
-            for (level, entry, entryScope) in exposureLevels(value, scope.nested("gateways")) {
-                guard let gateway = fields(entry, entryScope, allowed: ["name", "namespace"]) else { continue }
+            for (level, entry, entryScope) in exposureLevels(
+                value, scope.nested("gateways"), table: ConfigKeys.gateways)
+            {
+                guard let gateway = fields(entry, entryScope, allowed: ConfigKeys.gateway.names) else {
+                    continue
+                }
                 guard let name = gateway["name"].flatMap({ label($0, entryScope.field("name")) }),
                     let namespace = gateway["namespace"].flatMap({ label($0, entryScope.field("namespace")) })
                 else {
                     error(entry, "\(entryScope.selfField) needs both 'name' and 'namespace'")
                     continue
                 }
-                exposure.gateways[level] = ExposureSettings.GatewayReference(name: name, namespace: namespace)
+                let sectionName = gateway["sectionName"].flatMap { label($0, entryScope.field("sectionName")) }
+                exposure.gateways[level] = ExposureSettings.GatewayReference(
+                    name: name, namespace: namespace, sectionName: sectionName)
             }
         }
         return exposure
     }
 
-    /// The `internal:` and `external:` entries of `classes` or `gateways`.
-    private mutating func exposureLevels(_ node: YAMLNode, _ scope: ConfigScope) -> [(Exposure, YAMLNode, ConfigScope)]
-    {
+    /// The `internal:` and `external:` entries of `classes` or `gateways` (`table`).
+    private mutating func exposureLevels(
+        _ node: YAMLNode, _ scope: ConfigScope, table: ConfigTable
+    ) -> [(Exposure, YAMLNode, ConfigScope)] {
         guard let pairs = mapping(node, scope.selfField) else { return [] }
         var levels: [(Exposure, YAMLNode, ConfigScope)] = []
         for pair in pairs {
-            if let level = Exposure(rawValue: pair.keyText), level != .none {
+            if table.names.contains(pair.keyText), let level = Exposure(rawValue: pair.keyText) {
                 levels.append((level, pair.value, scope.nested(pair.keyText)))
             } else {
-                unknownKey(pair, in: scope, allowed: ["internal", "external"])
+                unknownKey(pair, in: scope, allowed: table.names)
             }
         }
         return levels
@@ -138,10 +218,17 @@ extension ConfigDecoder {
 
     mutating func decodeStorage(_ node: YAMLNode) -> StorageSettings? {
         let scope = ConfigScope.root.nested("storage")
-        guard let values = fields(node, scope, allowed: ["config", "volumes", "media"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.storage.names) else { return nil }
         var storage = StorageSettings()
         let configScope = scope.nested("config")
-        if let value = values["config"], let config = fields(value, configScope, allowed: ["storageClass", "size"]) {
+        if let value = values["config"],
+            let config = fields(value, configScope, allowed: ConfigKeys.storageConfig.names)
+        {
+            if let node = config["claimNames"],
+                let naming = choice(node, configScope.field("claimNames"), as: ClaimNaming.self)
+            {
+                storage.config.claimNames = naming
+            }
             storage.config.storageClass = config["storageClass"].flatMap {
                 label($0, configScope.field("storageClass"))
             }
@@ -171,7 +258,7 @@ extension ConfigDecoder {
     private mutating func decodeMedia(_ node: YAMLNode, _ scope: ConfigScope, into storage: inout StorageSettings) {
         var volumeNode = node
         if node.pairs != nil {
-            guard let values = fields(node, scope, allowed: ["volume", "path"]) else { return }
+            guard let values = fields(node, scope, allowed: ConfigKeys.media.names) else { return }
             if let pathNode = values["path"], let path = absolutePath(pathNode, scope.field("path")) {
                 storage.mediaPath = path
             }
@@ -201,7 +288,7 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeVolume(_ node: YAMLNode, _ scope: ConfigScope) -> SharedVolume? {
-        let kinds = ["nfs", "pvc", "existingClaim"]
+        let kinds = ConfigKeys.volume.names
         guard let values = fields(node, scope, allowed: kinds) else { return nil }
         guard values.count == 1, let (kind, value) = values.first else {
             if node.pairs?.contains(where: { !kinds.contains($0.keyText) }) != true {
@@ -218,16 +305,25 @@ extension ConfigDecoder {
         case "existingClaim":
             return label(value, scope.field("existingClaim")).map(SharedVolume.existingClaim)
         case "nfs":
-            guard let nfs = fields(value, kindScope, allowed: ["server", "path"]) else { return nil }
-            guard let server = nfs["server"].flatMap({ string($0, kindScope.field("server")) }),
-                let path = nfs["path"].flatMap({ absolutePath($0, kindScope.field("path")) })
-            else {
-                error(value, "\(scope.field("nfs")) needs both 'server' and 'path'")
+            guard let nfs = fields(value, kindScope, allowed: ConfigKeys.nfs.names) else { return nil }
+            let server = nfs["server"].flatMap { string($0, kindScope.field("server")) }
+            let path = nfs["path"].flatMap { absolutePath($0, kindScope.field("path"), allowsRoot: true) }
+            if let server, !IPAddressText.isValid(server), let problem = DNSName.problem(with: server) {
+                error(
+                    nfs["server"] ?? value,
+                    "\(kindScope.field("server")) must be a host name or an IP address, found '\(server)': \(problem)")
+                return nil
+            }
+            guard let server, let path else {
+                // A value that is there but invalid has its own error.
+                if nfs["server"]?.isNull ?? true || nfs["path"]?.isNull ?? true {
+                    error(value, "\(scope.field("nfs")) needs both 'server' and 'path'")
+                }
                 return nil
             }
             return .nfs(server: server, path: path)
         default:
-            guard let pvc = fields(value, kindScope, allowed: ["storageClass", "size", "accessMode"]) else {
+            guard let pvc = fields(value, kindScope, allowed: ConfigKeys.pvc.names) else {
                 return nil
             }
             let storageClass = pvc["storageClass"].flatMap { label($0, kindScope.field("storageClass")) }
@@ -244,7 +340,7 @@ extension ConfigDecoder {
 
     mutating func decodeBackups(_ node: YAMLNode) -> BackupSettings? {
         let scope = ConfigScope.root.nested("backups")
-        let keys = ["engine", "schedule", "retention", "repository", "credentials", "copyMethod"]
+        let keys = ConfigKeys.backups.names
         guard let values = fields(node, scope, allowed: keys) else { return nil }
         var backups = BackupSettings()
         if let value = values["engine"],
@@ -253,18 +349,18 @@ extension ConfigDecoder {
             backups.engine = engine
         }
         if let value = values["schedule"], let schedule = string(value, scope.field("schedule")) {
-            if CronSchedule.isValid(schedule) {
-                backups.schedule = schedule
-            } else {
+            if let problem = CronSchedule.problem(with: schedule) {
                 error(
                     value,
                     "expected a cron schedule with five fields, such as '0 3 * * *', for \(scope.field("schedule")), "
-                        + "found '\(schedule)'")
+                        + "found '\(schedule)': \(problem)")
+            } else {
+                backups.schedule = schedule
             }
         }
         let retentionScope = scope.nested("retention")
         if let value = values["retention"],
-            let retention = fields(value, retentionScope, allowed: ["daily", "weekly", "monthly"])
+            let retention = fields(value, retentionScope, allowed: ConfigKeys.retention.names)
         {
             let counts = 0...1000
             if let node = retention["daily"], let count = integer(node, retentionScope.field("daily"), in: counts) {
@@ -279,10 +375,12 @@ extension ConfigDecoder {
         }
         let repositoryScope = scope.nested("repository")
         if let value = values["repository"],
-            let repository = fields(value, repositoryScope, allowed: ["endpoint", "bucket"])
+            let repository = fields(value, repositoryScope, allowed: ConfigKeys.backupRepository.names)
         {
             if let endpoint = repository["endpoint"].flatMap({ string($0, repositoryScope.field("endpoint")) }),
-                let bucket = repository["bucket"].flatMap({ string($0, repositoryScope.field("bucket")) })
+                let bucket = repository["bucket"].flatMap({ string($0, repositoryScope.field("bucket")) }),
+                checkRepository(
+                    endpoint: endpoint, bucket: bucket, nodes: repository, in: value, scope: repositoryScope)
             {
                 backups.repository = BackupSettings.Repository(endpoint: endpoint, bucket: bucket)
             } else if repository["endpoint"] == nil || repository["bucket"] == nil {
@@ -291,11 +389,11 @@ extension ConfigDecoder {
         }
         let credentialsScope = scope.nested("credentials")
         if let value = values["credentials"],
-            let credentials = fields(value, credentialsScope, allowed: ["externalSecret"]),
+            let credentials = fields(value, credentialsScope, allowed: ConfigKeys.backupCredentials.names),
             let sourceNode = credentials["externalSecret"]
         {
             let sourceScope = credentialsScope.nested("externalSecret")
-            if let source = fields(sourceNode, sourceScope, allowed: ["store", "key"]) {
+            if let source = fields(sourceNode, sourceScope, allowed: ConfigKeys.backupSecret.names) {
                 if let store = source["store"].flatMap({ label($0, sourceScope.field("store")) }),
                     let key = source["key"].flatMap({ string($0, sourceScope.field("key")) })
                 {
@@ -319,12 +417,78 @@ extension ConfigDecoder {
         return backups
     }
 
+    /// Whether the S3 `endpoint` (`https://host[:port]`, or `host[:port]`) and `bucket` (S3's naming rules) make
+    /// a restic URL `s3:<endpoint>/<bucket>/<app>`; records an error at the value that breaks it. A
+    /// `${VARIABLE}` is taken as Flux will fill it in.
+    private mutating func checkRepository(
+        endpoint: String, bucket: String, nodes: [String: YAMLNode], in mapping: YAMLNode, scope: ConfigScope
+    ) -> Bool {
+        var valid = true
+        if let problem = Self.endpointProblem(endpoint) {
+            error(
+                nodes["endpoint"] ?? mapping,
+                "expected an S3 endpoint such as 'https://s3.example.org' for \(scope.field("endpoint")), found "
+                    + "'\(endpoint)': \(problem)")
+            valid = false
+        }
+        if !DNSName.isSubstitution(Substring(bucket)), let problem = Self.bucketProblem(bucket) {
+            error(
+                nodes["bucket"] ?? mapping,
+                "expected an S3 bucket name for \(scope.field("bucket")), found '\(bucket)': \(problem)")
+            valid = false
+        }
+        return valid
+    }
+
+    /// Why `endpoint` is no S3 endpoint, or nil.
+    static func endpointProblem(_ endpoint: String) -> String? {
+        if let bad = endpoint.unicodeScalars.first(where: { $0.isControlCharacter || $0 == " " }) {
+            return "it contains \(bad == " " ? "a space" : "the control character \(bad.codePoint)")"
+        }
+        if endpoint.contains("${") { return nil }
+        var rest = Substring(endpoint)
+        for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+        if rest.contains("/") { return "give the server only; the bucket and the app's folder follow it" }
+        var host = rest
+        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") {
+            let port = rest[rest.index(after: colon)...]
+            guard port.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), port.count <= 5, let number = Int(port),
+                (1...65_535).contains(number)
+            else { return "its port is no number from 1 to 65535" }
+            host = rest[..<colon]
+        }
+        if host.hasPrefix("["), host.hasSuffix("]"), IPAddressText.isValid(String(host.dropFirst().dropLast())) {
+            return nil
+        }
+        if IPAddressText.isValid(String(host)) { return nil }
+        return DNSName.problem(with: String(host)).map { "its host is no DNS name: \($0)" }
+    }
+
+    /// S3's bucket naming rules: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a
+    /// letter or digit.
+    static func bucketProblem(_ bucket: String) -> String? {
+        let scalars = Array(bucket.unicodeScalars)
+        let isAlphanumeric: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        guard (3...63).contains(scalars.count) else { return "it must have 3 to 63 characters" }
+        guard scalars.allSatisfy({ isAlphanumeric($0) || $0 == "." || $0 == "-" }) else {
+            return "it may contain only lowercase letters, digits, '.' and '-'"
+        }
+        guard let first = scalars.first, let last = scalars.last, isAlphanumeric(first), isAlphanumeric(last) else {
+            return "it must start and end with a letter or digit"
+        }
+        return nil
+    }
+
     mutating func decodeMonitoring(_ node: YAMLNode) -> MonitoringSettings? {
         let scope = ConfigScope.root.nested("monitoring")
-        let keys = ["gatus", "serviceMonitors", "alerts", "ingressController"]
+        let keys = ConfigKeys.monitoring.names
         guard let values = fields(node, scope, allowed: keys) else { return nil }
         var monitoring = MonitoringSettings()
-        if let value = values["gatus"], let flag = bool(value, scope.field("gatus")) { monitoring.gatus = flag }
+        if let value = values["gatus"],
+            let mode = choice(value, scope.field("gatus"), as: MonitoringSettings.GatusMode.self)
+        {
+            monitoring.gatus = mode
+        }
         if let value = values["serviceMonitors"], let flag = bool(value, scope.field("serviceMonitors")) {
             monitoring.serviceMonitors = flag
         }
@@ -341,7 +505,7 @@ extension ConfigDecoder {
     /// `networkPolicies: true`, `false` or `{ingressNamespace, monitoringNamespace}`.
     mutating func decodeNetworkPolicies(_ node: YAMLNode) -> NetworkPolicySettings? {
         let scope = ConfigScope.root.nested("networkPolicies")
-        guard let values = switchOrFields(node, scope, allowed: ["ingressNamespace", "monitoringNamespace"]) else {
+        guard let values = switchOrFields(node, scope, allowed: ConfigKeys.networkPolicies.names) else {
             return nil
         }
         var settings = NetworkPolicySettings()

@@ -2,9 +2,9 @@
 public struct ChartSettings: Hashable, Sendable {
     /// Chart versions whose values schema mediactl renders for.
     public enum Version: String, CaseIterable, Hashable, Sendable {
-        /// app-template 5.1.0, what current home-ops repositories run.
+        /// app-template 5.1.0 (the default), what current home-ops repositories run.
         case v5_1_0 = "5.1.0"
-        /// app-template 4.1.1 (the default).
+        /// app-template 4.1.1.
         case v4_1_1 = "4.1.1"
         /// app-template 3.7.3.
         case v3_7_3 = "3.7.3"
@@ -28,10 +28,10 @@ public struct ChartSettings: Hashable, Sendable {
     }
 
     /// The chart version.
-    public var version = Version.v4_1_1
+    public var version = Version.v5_1_0
     /// Where the chart comes from.
     public var source = Source.oci
 
-    /// The defaults: 4.1.1 from OCI.
+    /// The defaults: 5.1.0 from OCI.
     public init() {}
 }

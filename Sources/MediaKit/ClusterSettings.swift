@@ -7,6 +7,8 @@ public struct ClusterSettings: Hashable, Sendable {
     public var timezone = "Etc/UTC"
     /// The user and group ids apps run as.
     public var user = UserIDs()
+    /// The load balancer that reads an app's `loadBalancer.ip` (from an annotation of its own).
+    public var loadBalancer = LoadBalancerImplementation.cilium
 
     /// The defaults.
     public init() {}

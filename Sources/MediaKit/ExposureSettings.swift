@@ -14,11 +14,17 @@ public struct ExposureSettings: Hashable, Sendable {
         public var name: String
         /// The gateway's namespace.
         public var namespace: String
+        /// The listener routes attach to; nil attaches them to every listener that admits them. The gateways of
+        /// the Flux cluster template admit routes from other namespaces only on `https` (onedr0p/home-ops
+        /// `kubernetes/apps/network/envoy-gateway/app/envoy.yaml`), so its users, like onedr0p, bjw-s-labs and
+        /// buroa, name none.
+        public var sectionName: String?
 
         /// Creates a reference.
-        public init(name: String, namespace: String) {
+        public init(name: String, namespace: String, sectionName: String? = nil) {
             self.name = name
             self.namespace = namespace
+            self.sectionName = sectionName
         }
     }
 

@@ -9,8 +9,20 @@ public struct MonitoringSettings: Hashable, Sendable {
         case ingressNginx = "ingress-nginx"
     }
 
+    /// How gatus-sidecar (home-operations/gatus-sidecar) finds the exposed apps it checks.
+    public enum GatusMode: String, CaseIterable, Hashable, Sendable {
+        /// No Gatus annotations.
+        case off = "false"
+        /// The sidecar checks only routes that opt in: every exposed app's route says `enabled: "true"`.
+        case annotate = "true"
+        /// The sidecar checks every route it finds (`--auto-httproute`, `--auto-ingress`, as onedr0p/home-ops,
+        /// bjw-s-labs/home-ops and buroa/k8s-gitops run it): routes carry an endpoint only where its default
+        /// check, `GET /` answering 200, would fail.
+        case auto
+    }
+
     /// Gatus endpoint checks through annotations on exposed apps.
-    public var gatus = false
+    public var gatus = GatusMode.off
     /// ServiceMonitors for every metrics port.
     public var serviceMonitors = false
     /// A PrometheusRule per namespace.

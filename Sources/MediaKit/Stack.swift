@@ -36,4 +36,23 @@ public struct Stack: Hashable, Sendable {
 
     /// The namespace `app` is deployed to: its own, or the stack's default.
     public func namespace(of app: AppSpec) -> String { app.namespace ?? namespace }
+
+    /// The Secrets every `ks.yaml` lists in `postBuild.substituteFrom`: `repo.substituteFrom` when the config
+    /// states it, else `cluster-secrets` when a rendered value uses a `${VARIABLE}` (the default domain does), so a
+    /// config that sets neither `cluster.domain` nor `repo.substituteFrom` gets host names Flux fills in.
+    public var substitutionSecrets: [String] {
+        if let stated = repo.substituteFrom { return stated }
+        return usesSubstitution ? [RepoSettings.defaultSubstitutionSecret] : []
+    }
+
+    /// Whether a value mediactl renders carries a Flux `${VARIABLE}`: the domain, an app's host, image, `env`
+    /// value or proxy domain.
+    public var usesSubstitution: Bool {
+        func substituted(_ text: String?) -> Bool { text?.contains("${") ?? false }
+        if substituted(cluster.domain) { return true }
+        return apps.contains { app in
+            substituted(app.host) || substituted(app.image?.repository) || substituted(app.image?.tag)
+                || substituted(app.proxy?.domain) || app.env.values.contains { substituted($0) }
+        }
+    }
 }

@@ -19,6 +19,8 @@ public struct ConfigVolumeSettings: Hashable, Sendable {
     public var storageClass: String?
     /// The requested size, a Kubernetes quantity.
     public var size = "5Gi"
+    /// How claims are named when an app does not name its own.
+    public var claimNames = ClaimNaming.appConfig
 
     /// The defaults: 5Gi in the default storage class.
     public init(storageClass: String? = nil, size: String = "5Gi") {

@@ -18,6 +18,9 @@ public struct CatalogDocument: Sendable {
                 + "when it sets nothing else. Override any of them per app (`image`, `port`, `expose`, `auth`, "
                 + "`resources`, `storage`, `mounts`, `values`); see [Config.md](Config.md).",
             "",
+            "Catalog as of \(Catalog.checkedOn): every image at the newest tag current public home-ops repositories run "
+                + "(or newer), with the digest they pin where they pin one.",
+            "",
             "| id | category | image | port | probe | config | media | needs | status |",
             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
@@ -26,8 +29,10 @@ public struct CatalogDocument: Sendable {
         }
         lines += [
             "",
-            "- **probe**: liveness and readiness check on the port. `TCP` where no health endpoint is verified.",
-            "- **config**: the mount path of the app's config PVC (`<app>-config`, `storage.config` size and class).",
+            "- **probe**: the readiness check on the port (liveness and startup probes check that the port is open). "
+                + "`TCP` where no health endpoint is verified.",
+            "- **config**: the mount path of the app's config PVC (`<app>-config`, or `<app>` with "
+                + "`storage.config.claimNames: app`; `storage.config` size and class).",
             "- **media**: how the app mounts `storage.media` by default: `read-write` at the shared path "
                 + "(`/data`), `read-only`, or at its own library path with a folder of the volume.",
             "- **needs**: `postgresql` and `mongodb` are read from the Secret `<app>-database` (keys below); "

@@ -18,7 +18,7 @@ struct ToggleCommandTests {
         #expect(enable.status == 0, "\(enable.error)")
         #expect(
             enable.output.hasPrefix(
-                "enabled 'plex-exporter' in mediactl.yaml\nrendered 53 files: 1 added, 2 updated, 1 removed, 50 unchanged\nnext:\n"
+                "enabled 'plex-exporter' in mediactl.yaml\nrendered 55 files: 1 added, 2 updated, 1 removed, 52 unchanged\nnext:\n"
             ))
         #expect(enable.output.contains("  flux reconcile kustomization plex-exporter --with-source -n media\n"))
         let edited = try #require(text(folder, "mediactl.yaml"))
@@ -89,6 +89,30 @@ struct ToggleCommandTests {
 
                 """)
         #expect(text(folder, "\(Self.media)/kustomization.yaml")?.contains("ks.yaml") == false)
+    }
+
+    @Test("enable of an app that is enabled by default says so and leaves the config byte for byte")
+    func alreadyEnabled() throws {
+        let folder = try exampleCopy("plex")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try #require(text(folder, "mediactl.yaml"))
+        #expect(mediactl(["render"], in: folder).status == 0)
+        let tree = try snapshot(folder)
+        let run = mediactl(["enable", "plex", "wizarr"], in: folder)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.hasPrefix("'plex', 'wizarr' already enabled in mediactl.yaml\nrendered "), "\(run.output)")
+        #expect(text(folder, "mediactl.yaml") == original)
+        #expect(try snapshot(folder) == tree)
+        // One to change and one already so: each is named for what happened to it.
+        #expect(mediactl(["disable", "wizarr"], in: folder).status == 0)
+        let mixed = mediactl(["enable", "plex", "wizarr"], in: folder)
+        #expect(mixed.status == 0, "\(mixed.error)")
+        #expect(
+            mixed.output.hasPrefix(
+                "enabled 'wizarr' in mediactl.yaml\n'plex' already enabled in mediactl.yaml\n"), "\(mixed.output)")
+        let again = mediactl(["disable", "wizarr"], in: folder)
+        #expect(mediactl(["disable", "wizarr"], in: folder).output.hasPrefix("'wizarr' already disabled"))
+        #expect(again.status == 0)
     }
 
     @Test("an unknown app is an error with a suggestion, and nothing changes")

@@ -18,7 +18,7 @@ struct ConfigDecoderTests {
         #expect(stack.cluster.domain == "${SECRET_DOMAIN}")
         #expect(stack.cluster.timezone == "Etc/UTC")
         #expect(stack.cluster.user.uid == 1000 && stack.cluster.user.gid == 1000)
-        #expect(stack.chart.version == .v4_1_1 && stack.chart.source == .oci)
+        #expect(stack.chart.version == .v5_1_0 && stack.chart.source == .oci)
         #expect(stack.namespace == "media")
         #expect(stack.exposure.mode == .ingress)
         #expect(stack.storage.config.size == "5Gi" && stack.storage.config.storageClass == nil)
@@ -27,6 +27,26 @@ struct ConfigDecoderTests {
         #expect(stack.networkPolicies == nil)
         let plex = try #require(stack.apps.first)
         #expect(plex.enabled && plex.service.rawValue == "plex" && plex.expose == nil && plex.storage == .default)
+    }
+
+    @Test(
+        "substitution: a config that sets neither the domain nor substituteFrom substitutes from cluster-secrets",
+        arguments: [
+            ("", ["cluster-secrets"]),
+            ("repo: {substituteFrom: []}\n", []),
+            ("repo: {substituteFrom: [vars, more]}\n", ["vars", "more"]),
+            ("cluster: {domain: example.org}\n", []),
+            (
+                "cluster: {domain: example.org}\napps:\n  plex:\n    env: {TOKEN: '${PLEX_TOKEN}'}\n",
+                ["cluster-secrets"]
+            ),
+        ])
+    func substitutionDefault(sections: String, secrets: [String]) throws {
+        let text = "version: 1\n" + sections + (sections.contains("apps:") ? "" : "apps:\n  plex:\n")
+        let result = ConfigLoader.load(text: text)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let stack = try #require(result.stack)
+        #expect(stack.substitutionSecrets == secrets)
     }
 
     @Test("the seed 001 example (PRODUCT.md's fuller config, Examples/home-ops) decodes every key")
@@ -48,7 +68,7 @@ struct ConfigDecoderTests {
         #expect(stack.storage.config == ConfigVolumeSettings(storageClass: "longhorn", size: "5Gi"))
         #expect(stack.storage.volumes["books"] == .nfs(server: "10.20.30.40", path: "/volume2/data/media/books"))
         #expect(stack.backups.engine == .k8up && stack.backups.schedule == "0 3 * * *")
-        #expect(stack.monitoring.gatus && stack.monitoring.serviceMonitors && stack.monitoring.alerts)
+        #expect(stack.monitoring.gatus == .annotate && stack.monitoring.serviceMonitors && stack.monitoring.alerts)
         #expect(
             stack.apps.map(\.name.rawValue) == [
                 "calibre-web", "mediabox", "overseerr", "plex-exporter", "plex-trakt-sync", "tautulli",
@@ -123,7 +143,7 @@ struct ConfigDecoderTests {
                 replicas: 1
                 values:
                   controllers: {sonarr: {strategy: Recreate, replicas: 2, annotations: {a: 'true'}}}
-                  debug: false
+                  global: {alwaysAppendIdentifierToResourceName: false}
                 extraResources: [./secret.sops.yaml]
               prowlarr:
                 storage: {size: 1Gi}
@@ -148,7 +168,7 @@ struct ConfigDecoderTests {
                 VolumeMount(volume: "data", path: "/data", readOnly: true),
             ])
         #expect(app.gpu == .intel && app.replicas == 1 && app.dependsOn == ["prowlarr"])
-        #expect(app.values["debug"] == .boolean(false))
+        #expect(app.values["global"] == .map(["alwaysAppendIdentifierToResourceName": .boolean(false)]))
         #expect(
             app.values["controllers"]
                 == .map([

@@ -45,6 +45,41 @@ struct CatalogTests {
         }
     }
 
+    /// Tags that name no release: the image behind them changes without the tag changing.
+    static let movingTags: Set<String> = [
+        "latest", "main", "master", "dev", "develop", "development", "nightly", "edge", "rolling", "stable", "beta",
+        "release", "current", "testing", "unstable", "next",
+    ]
+
+    @Test("every catalog image has a release tag; a moving tag only with the digest that fixes it")
+    func imagesArePinned() throws {
+        var images: [(String, ImageReference)] = [
+            ("exportarr", Catalog.exportarrImage), ("gluetun", Catalog.gluetunImage),
+        ]
+        for entry in Catalog.entries {
+            let spec = try #require(entry.spec, "\(entry.id) has no facts")
+            images.append((entry.id.rawValue, spec.image))
+            images += spec.sidecars.map { ("\(entry.id)/\($0.name)", $0.image) }
+            images += spec.companions.map { ("\(entry.id)/\($0.name)", $0.image) }
+        }
+        #expect(images.count >= 42)
+        for (owner, image) in images {
+            let tag = try #require(image.tag, "\(owner): \(image) has no tag")
+            #expect(!tag.isEmpty, "\(owner)")
+            if Self.movingTags.contains(tag.lowercased()) {
+                #expect(image.digest != nil, "\(owner): '\(tag)' is a moving tag; pin a release or its digest")
+            }
+            if let digest = image.digest {
+                let hex = digest.dropFirst("sha256:".count)
+                #expect(
+                    digest.hasPrefix("sha256:") && hex.count == 64
+                        && hex.allSatisfy { $0.isHexDigit && !$0.isUppercase },
+                    "\(owner): \(digest)")
+            }
+        }
+        #expect(Catalog.checkedOn.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil)
+    }
+
     @Test("media roles: *arr managers and download clients write at the shared path, media servers read")
     func mediaRoles() {
         for entry in Catalog.entries {
@@ -63,12 +98,12 @@ struct CatalogTests {
         }
     }
 
-    @Test("lifecycle: readarr retired; overseerr and jellyseerr deprecated in favour of seerr")
+    @Test("lifecycle: readarr retired; overseerr and jellyseerr deprecated in favour of seerr, organizr of homepage")
     func lifecycle() {
         #expect(Catalog.entry(for: ServiceID(rawValue: "readarr"))?.status.name == "retired")
         for (id, successor) in [
             ("overseerr", "seerr"), ("jellyseerr", "seerr"), ("petio", "seerr"), ("airsonic-advanced", "navidrome"),
-            ("booksonic", "audiobookshelf"), ("podgrab", "audiobookshelf"),
+            ("booksonic", "audiobookshelf"), ("podgrab", "audiobookshelf"), ("organizr", "homepage"),
         ] {
             #expect(
                 Catalog.entry(for: ServiceID(rawValue: id))?.status
@@ -77,7 +112,7 @@ struct CatalogTests {
         let deprecated = Catalog.entries.filter { $0.status != .active }.map(\.id.rawValue).sorted()
         #expect(
             deprecated == [
-                "airsonic-advanced", "booksonic", "jellyseerr", "overseerr", "petio", "podgrab", "readarr",
+                "airsonic-advanced", "booksonic", "jellyseerr", "organizr", "overseerr", "petio", "podgrab", "readarr",
             ])
         // Every replacement is itself an active catalog service.
         for entry in Catalog.entries {

@@ -15,6 +15,7 @@ struct CatalogCommand {
         let summary: String
         let image: String?
         let tag: String?
+        let digest: String?
         let port: Int?
         let portVariable: String?
         let probe: String?
@@ -41,6 +42,7 @@ struct CatalogCommand {
     }
 
     private func printTable() {
+        terminal.output("catalog as of \(Catalog.checkedOn)\n")
         let rows =
             [["ID", "CATEGORY", "IMAGE", "PORT", "PROBE", "STATUS"]]
             + Catalog.entries.map(entry).map { entry in
@@ -64,7 +66,7 @@ struct CatalogCommand {
         let spec = entry.spec
         return Entry(
             id: entry.id.rawValue, category: entry.category.rawValue, summary: entry.summary,
-            image: spec?.image.repository, tag: spec?.image.tag, port: spec?.port?.number,
+            image: spec?.image.repository, tag: spec?.image.tag, digest: spec?.image.digest, port: spec?.port?.number,
             portVariable: spec?.portEnvironmentVariable, probe: spec?.probe.summary, configPath: spec?.configPath,
             media: spec?.media?.access.rawValue, security: spec?.security.rawValue,
             usesSQLite: spec?.usesSQLite ?? false, status: entry.status.name,

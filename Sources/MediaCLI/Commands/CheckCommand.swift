@@ -46,13 +46,15 @@ struct CheckCommand {
 
     func run() -> Int32 {
         guard let session = ConfigSession.open(invocation, terminal) else { return ExitStatus.failure }
-        let outputRoot = RenderPipeline.outputRoot(of: session, invocation, terminal.context)
         let format = invocation.value("--format") ?? "text"
         var drift: [Report.Drift] = []
         var failure: String?
         if let stack = session.stack {
             do {
-                let plan = try RenderPipeline(stack: stack, apps: session.resolvedApps, outputRoot: outputRoot).plan
+                let plan = try RenderPipeline(
+                    stack: stack, apps: session.resolvedApps, outputRoot: session.outputRoot,
+                    configPath: session.pathInRepository
+                ).plan
                 drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
             } catch {
                 failure = error.message
@@ -60,7 +62,7 @@ struct CheckCommand {
         }
         let ok = session.errorCount == 0 && drift.isEmpty && failure == nil
         if format == "github" {
-            terminal.output(annotations(session: session, outputRoot: outputRoot, drift: drift, failure: failure))
+            terminal.output(annotations(session: session, drift: drift, failure: failure))
             return ok ? ExitStatus.success : ExitStatus.failure
         }
         if format == "json" {
@@ -90,8 +92,7 @@ struct CheckCommand {
     }
 
     /// Annotations on the config's lines and on each drifted file, then a summary line for the log.
-    private func annotations(session: ConfigSession, outputRoot: URL, drift: [Report.Drift], failure: String?) -> String
-    {
+    private func annotations(session: ConfigSession, drift: [Report.Drift], failure: String?) -> String {
         let directory = terminal.context.currentDirectory
         let config = GitHubAnnotations.relativePath(session.location.url, to: directory)
         var text = ""
@@ -105,7 +106,7 @@ struct CheckCommand {
         }
         for entry in drift {
             let file = GitHubAnnotations.relativePath(
-                outputRoot.appendingPathComponent(entry.path), to: directory)
+                session.outputRoot.appendingPathComponent(entry.path), to: directory)
             text += GitHubAnnotations.line(
                 .error, file: file, title: "mediactl check",
                 message: "\(entry.message); run 'mediactl render' and commit the result")

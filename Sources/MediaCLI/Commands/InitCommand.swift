@@ -2,7 +2,7 @@ import Foundation
 import MediaConfig
 import MediaKit
 
-/// `mediactl init [APP…] [--force]`: writes a commented starter `mediactl.yaml` (at `--config`, else in the
+/// `mediactl init [APP…] [--gateway] [--force]`: writes a commented starter `mediactl.yaml` (at `--config`, else in the
 /// current folder), listing the given catalog services or PRODUCT.md's minimal stack.
 struct InitCommand {
     let invocation: Invocation
@@ -39,7 +39,10 @@ struct InitCommand {
         }
         do {
             try AtomicFile.write(
-                StarterConfig.text(apps: apps.isEmpty ? StarterConfig.defaultApps : apps), to: url, durable: true)
+                StarterConfig.text(
+                    apps: apps.isEmpty ? StarterConfig.defaultApps : apps,
+                    exposure: invocation.has("--gateway") ? .gateway : .ingress),
+                to: url, durable: true)
         } catch {
             terminal.error("cannot write '\(display)': \(error.reason)")
             return ExitStatus.failure

@@ -5,7 +5,9 @@ extension Catalog {
         CatalogEntry(
             "qbittorrent", .torrentClient, "qBittorrent: BitTorrent client with a web UI",
             spec: ServiceSpec(
-                image: .pinned("ghcr.io/home-operations/qbittorrent", "5.1.4"),
+                image: .pinned(
+                    "ghcr.io/home-operations/qbittorrent", "5.2.3",
+                    digest: "4fcf15b7f265c2c8d7bc2a7e13240a07e0593c326f3cf3b5b9bb69eec5b79299"),
                 port: .http(8080), portEnvironmentVariable: "QBT_WEBUI_PORT",
                 probe: .http(path: "/api/v2/app/version"), security: .rootless,
                 resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "8Gi"),
@@ -15,9 +17,14 @@ extension Catalog {
         CatalogEntry(
             "sabnzbd", .usenetClient, "SABnzbd: Usenet client",
             spec: ServiceSpec(
-                image: .pinned("ghcr.io/home-operations/sabnzbd", "4.5.5"),
+                image: .pinned(
+                    "ghcr.io/home-operations/sabnzbd", "5.1.1",
+                    digest: "8f90c25c7ee2773112c76b209ba0c32f089ced996f0dd0683cdfeaf07df365f8"),
                 port: .http(8080), portEnvironmentVariable: "SABNZBD__PORT", probe: .http(path: "/api?mode=version"),
                 security: .rootless, resources: .requests(cpu: "50m", memory: "512Mi", memoryLimit: "4Gi"),
+                scratchVolumes: [logScratch],
+                // SABnzbd answers only Host headers it knows: its route's and the names the *arr apps call it by.
+                hostSettings: [.hostWhitelist(variable: "SABNZBD__HOST_WHITELIST_ENTRIES")],
                 // History lives in a SQLite database (history1.db) in /config.
                 media: .manages, usesSQLite: true, metricsExporter: .exportarrAPIKey(mode: "sabnzbd"))),
         CatalogEntry(

@@ -1,4 +1,5 @@
-/// How Kubernetes checks a container's health (liveness and readiness use the same check).
+/// How Kubernetes checks a container's health: the readiness check of a main container (whose liveness and startup
+/// probes only check that its port is open), and the liveness and readiness check of a sidecar or companion.
 public enum HealthProbe: Hashable, Sendable {
     /// An HTTP GET on the service port that answers 2xx/3xx when healthy.
     case http(path: String)

@@ -34,6 +34,12 @@ public struct ServiceSpec: Hashable, Sendable {
     public var metricsPath: String?
     /// Fixed environment of the main container; `{app}`, `{host}`, `{uid}` and `{gid}` are filled in.
     public var environment: [String: String]
+    /// Settings filled in from where the app is reached (its host, in-cluster names, auth in front of it).
+    public var hostSettings: [HostSetting]
+    /// Rules a Gateway API route puts before its catch-all rule.
+    public var routeRules: [RouteRule]
+    /// The path an outside check (Gatus) requests when `/` does not answer 200 without a login; nil for `/`.
+    public var monitorPath: String?
     /// How it uses the shared media volume; nil when it does not mount it.
     public var media: MediaRole?
     /// Whether it keeps a SQLite (or H2) database in its config folder, which network file systems corrupt.
@@ -60,7 +66,10 @@ public struct ServiceSpec: Hashable, Sendable {
         auth: Bool = true, resources: ResourceRequirements,
         arguments: [String] = [], scratchVolumes: [ScratchVolume] = [], sidecars: [SidecarSpec] = [],
         cronJobs: [CronJobSpec] = [], configFiles: [ConfigFileSpec] = [], metricsPath: String? = nil,
-        environment: [String: String] = [:], media: MediaRole? = nil, usesSQLite: Bool = false,
+        environment: [String: String] = [:], hostSettings: [HostSetting] = [], routeRules: [RouteRule] = [],
+        monitorPath: String? = nil,
+        media: MediaRole? = nil,
+        usesSQLite: Bool = false,
         companions: [CompanionSpec] = [], needs: [ServiceNeed] = [], databaseKeys: [String] = [],
         peerPort: PeerPort? = nil, statePaths: [StatePath] = [], schedule: String? = nil,
         metricsExporter: MetricsExporter? = nil
@@ -81,6 +90,9 @@ public struct ServiceSpec: Hashable, Sendable {
         self.configFiles = configFiles
         self.metricsPath = metricsPath
         self.environment = environment
+        self.hostSettings = hostSettings
+        self.routeRules = routeRules
+        self.monitorPath = monitorPath
         self.media = media
         self.usesSQLite = usesSQLite
         self.companions = companions

@@ -39,6 +39,11 @@ public struct AppResolver: Sendable {
         let placeholders = Placeholders(
             app: app.name.rawValue, host: host ?? "\(app.name).\(namespace).svc.cluster.local",
             uid: String(stack.cluster.user.uid), gid: String(stack.cluster.user.gid))
+        let reach = AppReach(
+            host: host, serviceName: app.name.rawValue, namespace: namespace, port: port?.number,
+            loadBalancerAddress: app.loadBalancer?.ip,
+            onlyTrustedTraffic: exposure == .internal
+                || (exposure == .external && (app.auth ?? spec?.auth ?? true) && stack.exposure.hasAuthentication))
         let configVolume = isProxy ? nil : configVolume(of: app, spec: spec)
         let sidecars = isProxy ? [] : self.sidecars(of: app, spec: spec, port: port, configVolume: configVolume)
         let settings = ResolvedApp.Settings(
@@ -49,7 +54,9 @@ public struct AppResolver: Sendable {
             auth: app.auth ?? spec?.auth ?? true,
             resources: app.resources ?? spec?.resources ?? ResourceRequirements(),
             environment: isProxy
-                ? [:] : environment(of: app, spec: spec, port: port, security: security, placeholders: placeholders),
+                ? [:]
+                : environment(
+                    of: app, spec: spec, port: port, security: security, placeholders: placeholders, reach: reach),
             secrets: app.secrets, configVolume: configVolume,
             mounts: isProxy ? [] : mounts(of: app, spec: spec), scratchVolumes: spec?.scratchVolumes ?? [],
             sidecars: sidecars, cronJobs: spec?.cronJobs ?? [], configFiles: spec?.configFiles ?? [],
@@ -101,7 +108,8 @@ public struct AppResolver: Sendable {
     }
 
     private func environment(
-        of app: AppSpec, spec: ServiceSpec?, port: ServicePort?, security: SecurityProfile, placeholders: Placeholders
+        of app: AppSpec, spec: ServiceSpec?, port: ServicePort?, security: SecurityProfile, placeholders: Placeholders,
+        reach: AppReach
     )
         -> [String: String]
     {
@@ -115,6 +123,7 @@ public struct AppResolver: Sendable {
             environment[variable] = String(peer.number)
         }
         for (variable, value) in spec?.environment ?? [:] { environment[variable] = placeholders.fill(value) }
+        for setting in spec?.hostSettings ?? [] { environment.merge(setting.environment(reach)) { _, host in host } }
         environment.merge(app.env) { _, user in user }
         return environment
     }
@@ -193,10 +202,11 @@ public struct AppResolver: Sendable {
             return nil
         case .default:
             return ConfigVolume(
-                claimName: "\(app.name)-config", size: defaults.size, storageClass: defaults.storageClass, path: path)
-        case .custom(let size, let storageClass):
+                claimName: defaults.claimNames.claimName(for: app.name), size: defaults.size,
+                storageClass: defaults.storageClass, path: path)
+        case .custom(let size, let storageClass, let claimName):
             return ConfigVolume(
-                claimName: "\(app.name)-config", size: size ?? defaults.size,
+                claimName: claimName ?? defaults.claimNames.claimName(for: app.name), size: size ?? defaults.size,
                 storageClass: storageClass ?? defaults.storageClass, path: path)
         }
     }

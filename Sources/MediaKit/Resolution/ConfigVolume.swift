@@ -1,6 +1,6 @@
 /// The per-app config PVC: `ReadWriteOnce`, never pruned by Flux.
 public struct ConfigVolume: Hashable, Sendable {
-    /// The PVC's name: `<app>-config`.
+    /// The PVC's name: the app's `storage.claimName`, else `<app>-config` or `<app>` (`storage.config.claimNames`).
     public var claimName: String
     /// The requested size, a Kubernetes quantity.
     public var size: String

@@ -157,6 +157,14 @@ extension ResolvedApp.Settings {
         return catalogEntry?.spec?.metricsExporter?.mode
     }
 
+    /// Whether a container of the main controller reads a Secret made outside the chart (secret variables, the
+    /// database Secret, a sidecar's Secret): a rotated Secret then only reaches it through a restart. The chart's
+    /// own ConfigMap (config files) needs none: the chart puts its checksum on the pods.
+    public var readsExternalSecrets: Bool {
+        !secrets.isEmpty || databaseSecretName != nil
+            || sidecars.contains { !$0.secretEnvironment.isEmpty || $0.environmentSecret != nil }
+    }
+
     /// Whether the main controller is a Deployment (not a CronJob, not a proxy): Kubernetes reports its
     /// available replicas under the app's name.
     public var runsDeployment: Bool { kind == .workload && schedule == nil }

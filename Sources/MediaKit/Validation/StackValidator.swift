@@ -22,11 +22,12 @@ public struct StackValidator: Sendable {
         var issues: [ValidationIssue] = []
         for app in stack.apps {
             issues += renderability(of: app) + imageTag(of: app) + latestTagIssues(of: app) + lifecycle(of: app)
-            issues += dependencies(of: app) + optionIssues(of: app)
+            issues += dependencies(of: app) + optionIssues(of: app) + secretIssues(of: app)
         }
-        issues += dependencyCycles() + hostClaims(resolved) + substitution(resolved)
+        issues += dependencyCycles() + hostClaims(resolved) + hostLengths(resolved)
         issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
-        issues += externalAuthIssues(resolved)
+        issues += externalAuthIssues(resolved) + claimIssues(resolved) + resourceIssues(resolved)
+        issues += loadBalancerIssues(resolved) + extraResourceIssues(resolved) + podIssues(resolved)
         return issues
     }
 
@@ -167,18 +168,6 @@ public struct StackValidator: Sendable {
         return walk(start) ? path : nil
     }
 
-    /// `${VARIABLES}` in host names reach the cluster verbatim unless Flux substitutes them.
-    private func substitution(_ apps: [ResolvedApp]) -> [ValidationIssue] {
-        let exposed = apps.contains { $0.exposure != .none }
-        guard exposed, stack.cluster.domain.contains("${"), stack.repo.substituteFrom.isEmpty else { return [] }
-        return [
-            ValidationIssue(
-                .warning, at: ["cluster", "domain"],
-                "host names use '\(stack.cluster.domain)' but 'repo.substituteFrom' is empty, so Flux will not "
-                    + "substitute it; add the Secret that defines it (for example 'substituteFrom: [cluster-secrets]')")
-        ]
-    }
-
     /// Two exposed apps (or proxied apps) on one host name.
     private func hostClaims(_ apps: [ResolvedApp]) -> [ValidationIssue] {
         var owners: [String: String] = [:]
@@ -196,6 +185,19 @@ public struct StackValidator: Sendable {
             }
         }
         return issues
+    }
+
+    /// Host names longer than DNS allows once the cluster domain is added (known only without a substitution).
+    private func hostLengths(_ apps: [ResolvedApp]) -> [ValidationIssue] {
+        apps.flatMap { app in
+            hosts(of: app).compactMap { host in
+                guard !DNSName.hasSubstitution(host), host.utf8.count > DNSName.maximumLength else { return nil }
+                return ValidationIssue(
+                    .error, at: ["apps", app.name.rawValue, "host"],
+                    "host '\(host)' of app '\(app.name)' is longer than the \(DNSName.maximumLength) characters of a "
+                        + "DNS name; shorten 'host' or 'cluster.domain'")
+            }
+        }
     }
 
     private func hosts(of app: ResolvedApp) -> [String] {

@@ -13,7 +13,7 @@ struct K8upSchedule: Manifest {
     /// The weekly repository check.
     static let checkSchedule = "0 5 * * 0"
 
-    var schemaURL: String? { "https://kubernetes-schemas.pages.dev/k8up.io/schedule_v1.json" }
+    var schemaURL: String? { SchemaURL.customResource("k8up.io", "schedule_v1") }
 
     func yamlValue() -> YAMLValue {
         let secret = YAMLValue.string(BackupSettings.k8upSecretName)

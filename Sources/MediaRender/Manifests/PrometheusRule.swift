@@ -5,7 +5,7 @@ struct PrometheusRule: Manifest {
     var name: String
     var rules: [AlertRules.Rule]
 
-    var schemaURL: String? { "https://kubernetes-schemas.pages.dev/monitoring.coreos.com/prometheusrule_v1.json" }
+    var schemaURL: String? { SchemaURL.customResource("monitoring.coreos.com", "prometheusrule_v1") }
 
     func yamlValue() -> YAMLValue {
         let rules: [YAMLValue] = self.rules.map { rule in

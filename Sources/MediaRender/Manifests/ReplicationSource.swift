@@ -10,7 +10,7 @@ struct ReplicationSource: Manifest {
     var backups: BackupSettings
     var user: UserIDs
 
-    var schemaURL: String? { "https://kubernetes-schemas.pages.dev/volsync.backube/replicationsource_v1alpha1.json" }
+    var schemaURL: String? { SchemaURL.customResource("volsync.backube", "replicationsource_v1alpha1") }
 
     func yamlValue() -> YAMLValue {
         let retention = backups.retention

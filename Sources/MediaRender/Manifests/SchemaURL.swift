@@ -1,19 +1,27 @@
 /// Public JSON schemas editors use through `# yaml-language-server: $schema=`.
 enum SchemaURL {
-    private static let flux = "https://raw.githubusercontent.com/fluxcd-community/flux2-schemas/main/"
+    /// Custom resources: the schemas current home-ops repositories point at (onedr0p/home-ops, bjw-s-labs/home-ops,
+    /// buroa/k8s-gitops; onedr0p commit 63c9368699 "chore: switch to new k8s schemas"), one file per group, kind and
+    /// version in the kubeconform layout.
+    private static let customResources = "https://k8s-schemas.home-operations.com/"
     private static let kubernetes =
         "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.33.0-standalone-strict/"
 
     /// Flux `Kustomization` (kustomize.toolkit.fluxcd.io/v1).
-    static let fluxKustomization = flux + "kustomization-kustomize-v1.json"
+    static let fluxKustomization = customResource("kustomize.toolkit.fluxcd.io", "kustomization_v1")
     /// Flux `OCIRepository` (source.toolkit.fluxcd.io/v1).
-    static let ociRepository = flux + "ocirepository-source-v1.json"
+    static let ociRepository = customResource("source.toolkit.fluxcd.io", "ocirepository_v1")
     /// Flux `HelmRepository` (source.toolkit.fluxcd.io/v1).
-    static let helmRepository = flux + "helmrepository-source-v1.json"
+    static let helmRepository = customResource("source.toolkit.fluxcd.io", "helmrepository_v1")
     /// kustomize's `kustomization.yaml`.
     static let kustomization = "https://json.schemastore.org/kustomization"
     /// external-secrets `ExternalSecret` (external-secrets.io/v1).
-    static let externalSecret = "https://kubernetes-schemas.pages.dev/external-secrets.io/externalsecret_v1.json"
+    static let externalSecret = customResource("external-secrets.io", "externalsecret_v1")
+
+    /// A custom resource's schema: `group` and `<kind>_<version>` in lowercase.
+    static func customResource(_ group: String, _ kindAndVersion: String) -> String {
+        customResources + group + "/" + kindAndVersion + ".json"
+    }
 
     /// A HelmRelease of the app-template chart, values included: the chart's own wrapper schema at that
     /// release tag (bjw-s-labs/helm-charts, `charts/other/app-template/schemas/helmrelease-helm-v2.schema.json`).

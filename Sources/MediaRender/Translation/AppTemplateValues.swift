@@ -1,12 +1,14 @@
 import MediaKit
 import MediaYAML
 
-/// Translates one resolved app into bjw-s app-template values (chart 3.7.3 or 4.1.1): controllers with the
+/// Translates one resolved app into bjw-s app-template values (chart 5.1.0, 4.1.1 or 3.7.3): controllers with the
 /// main container and its sidecars, CronJobs, the Service, the Ingress or HTTPRoute, a ServiceMonitor,
 /// the ConfigMap and every volume. The app's own `values` are merged over the result by the caller.
 struct AppTemplateValues {
     /// The name of the main container, the Service and the Ingress in the values (`identifier`).
     static let mainIdentifier = "app"
+    /// Stakater Reloader's annotation: restart the controller's pods when a Secret or ConfigMap they read changes.
+    static let reloaderAnnotation = "reloader.stakater.com/auto"
 
     let app: ResolvedApp
     let stack: Stack
@@ -34,6 +36,12 @@ struct AppTemplateValues {
 
     private func controllers() -> YAMLMapping {
         var main = YAMLMapping()
+        if app.readsExternalSecrets, app.schedule == nil {
+            // Stakater Reloader restarts the pods when a Secret they read changes, as current home-ops repositories
+            // set it on such long-running controllers (buroa/k8s-gitops `kubernetes/apps/media/sonarr/app/
+            // helmrelease.yaml`, onedr0p/home-ops, bjw-s-labs/home-ops); a CronJob's next run reads it anyway.
+            main.set("annotations", [Self.reloaderAnnotation: "true"])
+        }
         if let schedule = app.schedule {
             main.set("type", "cronjob")
             main.set("cronjob", cronJobSettings(schedule))
@@ -85,8 +93,8 @@ struct AppTemplateValues {
         if let secret = app.databaseSecretName {
             container.set("envFrom", [["secretRef": ["name": .string(secret)]]])
         }
-        if probed, let port = app.port, let probe = probeSpec(app.probe, port: port.number) {
-            container.set("probes", ["liveness": probe, "readiness": probe])
+        if probed, let port = app.port, let probes = mainProbes(port: port.number) {
+            container.set("probes", probes)
         }
         let resources = resourcesValue(app.resources, gpu: app.gpu)
         if !resources.isEmpty { container.set("resources", .mapping(resources)) }
@@ -163,7 +171,28 @@ struct AppTemplateValues {
         return YAMLMapping.sortedByKey(env)
     }
 
+    /// The main container's probes, as current home-ops repositories set them (onedr0p/home-ops and
+    /// bjw-s-labs/home-ops, every media app's `helmrelease.yaml`): readiness asks the health endpoint; liveness
+    /// only checks that the port is open, so a slow endpoint never restarts a busy app; a startup probe gives a
+    /// first start (database migrations, library scans) five minutes before liveness counts. All three are
+    /// `custom`, so the chart renders them as written whatever Services the app has.
+    private func mainProbes(port: Int) -> YAMLValue? {
+        guard let readiness = probeSpec(app.probe, port: port, period: 10, timeout: 5, failures: 5) else { return nil }
+        return [
+            "liveness": probeSpec(.tcp, port: port, period: 30, timeout: 5, failures: 5) ?? readiness,
+            "readiness": readiness,
+            "startup": probeSpec(.tcp, port: port, period: 10, timeout: 5, failures: 30) ?? readiness,
+        ]
+    }
+
+    /// A sidecar's or companion's probe, for liveness and readiness alike.
     private func probeSpec(_ probe: HealthProbe, port: Int) -> YAMLValue? {
+        probeSpec(probe, port: port, period: 10, timeout: 1, failures: 3)
+    }
+
+    /// A custom probe: `probe`'s action on `port`, every `period` seconds, failing after `failures` checks that
+    /// took longer than `timeout` seconds or failed.
+    private func probeSpec(_ probe: HealthProbe, port: Int, period: Int, timeout: Int, failures: Int) -> YAMLValue? {
         let action: (String, YAMLValue)
         switch probe {
         case .http(let path): action = ("httpGet", ["path": .string(path), "port": .integer(port)])
@@ -171,7 +200,8 @@ struct AppTemplateValues {
         case .none: return nil
         }
         let spec = YAMLMapping([
-            action, ("initialDelaySeconds", 0), ("periodSeconds", 10), ("timeoutSeconds", 1), ("failureThreshold", 3),
+            action, ("periodSeconds", .integer(period)), ("timeoutSeconds", .integer(timeout)),
+            ("failureThreshold", .integer(failures)),
         ])
         return ["enabled": true, "custom": true, "spec": .mapping(spec)]
     }
@@ -273,9 +303,20 @@ struct AppTemplateValues {
         return services
     }
 
+    /// A LoadBalancer Service asks for its address through the implementation's annotation; Services of several
+    /// apps on one address also carry its sharing annotation, keyed by the address.
     private func setLoadBalancer(_ settings: LoadBalancerSettings, on service: inout YAMLMapping) {
+        if let ip = settings.ip {
+            let implementation = stack.cluster.loadBalancer
+            var annotations = [implementation.addressAnnotation: ip]
+            let sharers = stack.apps.filter { $0.loadBalancer?.ip == ip }
+            if sharers.count > 1, let sharing = implementation.sharingAnnotation { annotations[sharing] = ip }
+            service.set("annotations", .sortedStrings(annotations))
+        }
         service.set("type", "LoadBalancer")
-        if let ip = settings.ip { service.set("loadBalancerIP", .string(ip)) }
+        // Keep the client's address: Plex tells LAN from WAN clients by it, and torrent peers are judged by it
+        // (onedr0p/home-ops, bjw-s-labs/home-ops and buroa/k8s-gitops set it on every media LoadBalancer).
+        service.set("externalTrafficPolicy", "Local")
     }
 
     /// `ingress` or `route` values for an exposed app, with its key.
@@ -313,14 +354,39 @@ struct AppTemplateValues {
             if !metadata.route.isEmpty { route.set("annotations", .sortedStrings(metadata.route)) }
             if !metadata.labels.isEmpty { route.set("labels", .sortedStrings(metadata.labels)) }
             route.set("hostnames", [.string(host)])
-            route.set(
-                "parentRefs",
-                [["name": .string(gateway.name), "namespace": .string(gateway.namespace), "sectionName": "https"]])
-            route.set(
-                "rules",
-                [["backendRefs": [["identifier": .string(Self.mainIdentifier), "port": .integer(port.number)]]]])
+            var parent = YAMLMapping([("name", .string(gateway.name)), ("namespace", .string(gateway.namespace))])
+            if let section = gateway.sectionName { parent.set("sectionName", .string(section)) }
+            route.set("parentRefs", [.mapping(parent)])
+            if let rules = routeRules(port) { route.set("rules", rules) }
             return ("route", .mapping(route))
         }
+    }
+
+    /// A route's rules: the catalog's rules (Plex's subtitle streams), then one for everything else. The chart
+    /// finds the Service by its identifier: 3.x reads it from `name` (common-3.7.3 `classes/_route.tpl` looks
+    /// `name` up among the Services, and its schema has no `identifier`); 4.x and 5.x take `identifier`, and
+    /// send a route without rules to the app's only Service (common `lib/routes/_autoDetectService.tpl`), as
+    /// current home-ops repositories leave them out.
+    private func routeRules(_ port: ServicePort) -> YAMLValue? {
+        let special = app.catalogEntry?.spec?.routeRules ?? []
+        let onlyService = app.peerPort == nil && app.companions.isEmpty
+        if special.isEmpty, onlyService, stack.chart.version.major >= 4 { return nil }
+        let service = stack.chart.version.major == 3 ? "name" : "identifier"
+        let backend: YAMLValue = [[service: .string(Self.mainIdentifier), "port": .integer(port.number)]]
+        var rules: [YAMLValue] = special.map { rule in
+            [
+                "backendRefs": backend,
+                "filters": [
+                    [
+                        "type": "RequestHeaderModifier",
+                        "requestHeaderModifier": ["remove": .strings(rule.removedRequestHeaders)],
+                    ]
+                ],
+                "matches": [["path": ["type": "PathPrefix", "value": .string(rule.pathPrefix)]]],
+            ]
+        }
+        rules.append(["backendRefs": backend])
+        return .sequence(rules)
     }
 
     private func serviceMonitor() -> YAMLValue? {

@@ -18,7 +18,7 @@ struct AppTranslator {
         let appFolder = folder + "/app/"
         let kustomization = FluxKustomization(
             name: app.name.rawValue, namespace: app.namespace, path: "./" + folder + "/app", source: stack.repo.source,
-            dependsOn: app.dependsOn, wait: app.hasDependents, substituteFrom: stack.repo.substituteFrom)
+            dependsOn: app.dependsOn, wait: app.hasDependents, substituteFrom: stack.substitutionSecrets)
         layout.add(kustomization, at: folder + (app.enabled ? "/ks.yaml" : "/ks.dis"))
         var resources: [(file: String, manifest: any Manifest)]
         switch app.kind {

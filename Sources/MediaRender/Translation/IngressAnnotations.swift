@@ -29,13 +29,22 @@ struct IngressAnnotations {
     /// The auth labels when the app's `auth` is on.
     var labels: [String: String] { app.auth ? settings.authLabels : [:] }
 
-    /// gatus-sidecar picks the Ingress or route up and probes its host. Behind forward auth the app answers
-    /// 401 or a redirect to the login page, so there the check only asks for no server error.
+    /// gatus-sidecar picks the Ingress or route up and probes its host with `GET /`, expecting 200. Where that
+    /// would fail the endpoint says otherwise: behind forward auth the app answers 401 or a redirect to the login
+    /// page, so the check only asks for no server error; an app whose `/` needs a login is asked for its health
+    /// path instead (Plex's `/identity`, as onedr0p/home-ops `kubernetes/apps/default/plex/app/helmrelease.yaml`
+    /// overrides it).
     var gatus: [String: String] {
-        guard stack.monitoring.gatus else { return [:] }
-        var annotations = [Self.gatusEnabled: "true"]
+        var annotations: [String: String] = [:]
+        switch stack.monitoring.gatus {
+        case .off: return [:]
+        case .annotate: annotations[Self.gatusEnabled] = "true"
+        case .auto: break
+        }
         if settings.guards(app) {
             annotations[Self.gatusEndpoint] = "conditions:\n  - \"[STATUS] < 500\"\n"
+        } else if let path = app.catalogEntry?.spec?.monitorPath {
+            annotations[Self.gatusEndpoint] = "path: \(path)\n"
         }
         return annotations
     }

@@ -217,7 +217,7 @@ struct RunbookWriter {
     private func monitoring(of app: ResolvedApp) -> [String] {
         var parts: [String] = []
         if stack.monitoring.serviceMonitors, app.metrics != nil { parts.append("ServiceMonitor `\(app.name)`") }
-        if stack.monitoring.gatus, app.exposure != .none { parts.append("Gatus check through gatus-sidecar") }
+        if stack.monitoring.gatus != .off, app.exposure != .none { parts.append("Gatus check through gatus-sidecar") }
         if stack.monitoring.alerts, app.kind == .workload {
             let ownsClaim =
                 app.configVolume != nil || app.mounts.contains { if case .nfs = $0.source { false } else { true } }
