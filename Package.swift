@@ -22,9 +22,12 @@ let package = Package(
         .target(name: "MediaThreads", dependencies: ["CMediaLinux"]),
         // Stack → Kubernetes/Flux objects → rendered files in memory. Never writes.
         .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaThreads"]),
+        // Hand-written app folders of a Flux repository → mediactl.yaml entries, checked by rendering them. No I/O.
+        .target(name: "MediaImport", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
         // Argument parsing, commands; the only code that touches the file system.
         .target(
-            name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender", "MediaThreads"]),
+            name: "MediaCLI",
+            dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender", "MediaThreads", "MediaImport"]),
         .executableTarget(name: "mediactl", dependencies: ["MediaCLI"]),
         // Fixture paths, golden files and trees with record mode (diffs by MediaRender's UnifiedDiff).
         .target(name: "MediaTestSupport", dependencies: ["MediaRender"], path: "Tests/MediaTestSupport"),
@@ -36,6 +39,9 @@ let package = Package(
         .testTarget(
             name: "MediaRenderTests",
             dependencies: ["MediaRender", "MediaConfig", "MediaKit", "MediaYAML", "MediaTestSupport"]),
+        .testTarget(
+            name: "MediaImportTests",
+            dependencies: ["MediaImport", "MediaConfig", "MediaRender", "MediaKit", "MediaYAML", "MediaTestSupport"]),
         .testTarget(
             name: "MediaCLITests",
             dependencies: ["MediaCLI", "MediaConfig", "MediaKit", "MediaThreads", "MediaYAML", "MediaTestSupport"]),

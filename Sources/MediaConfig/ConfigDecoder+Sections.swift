@@ -6,7 +6,10 @@ import MediaYAML
 extension ConfigDecoder {
     mutating func decodeRepo(_ node: YAMLNode) -> RepoSettings? {
         let scope = ConfigScope.root.nested("repo")
-        guard let values = fields(node, scope, allowed: ["appsDir", "docsDir", "source", "substituteFrom"]) else {
+        guard
+            let values = fields(
+                node, scope, allowed: ["appsDir", "docsDir", "source", "substituteFrom", "handWrittenNamespaces"])
+        else {
             return nil
         }
         var repo = RepoSettings()
@@ -34,6 +37,11 @@ extension ConfigDecoder {
         }
         if let value = values["substituteFrom"], let items = sequence(value, scope.field("substituteFrom")) {
             repo.substituteFrom = items.compactMap { label($0, scope.field("substituteFrom")) }
+        }
+        if let value = values["handWrittenNamespaces"],
+            let items = sequence(value, scope.field("handWrittenNamespaces"))
+        {
+            repo.handWrittenNamespaces = items.compactMap { label($0, scope.field("handWrittenNamespaces")) }
         }
         return repo
     }

@@ -10,6 +10,10 @@ public struct RepoSettings: Hashable, Sendable {
     /// does not say (``Stack/substitutionSecrets`` then picks the default). An explicit empty list states that no
     /// Secret is needed here: nothing to substitute, or a parent Kustomization patches `postBuild` in.
     public var substituteFrom: [String]?
+    /// Namespaces whose own files stay hand-written: their folder's `kustomization.yaml` and `namespace.yaml`
+    /// belong to the user (an imported Flux repository lists apps mediactl does not manage there, and
+    /// components), so `render` writes only the app folders and the other namespace files there.
+    public var handWrittenNamespaces: [String] = []
 
     /// The Secret Flux substitutes `${VARIABLES}` from when the config does not say: the name the Flux cluster
     /// template and seed 001 give it (onedr0p/cluster-template `kubernetes/components/sops/cluster-secrets.sops.yaml`
