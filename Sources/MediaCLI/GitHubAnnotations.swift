@@ -14,7 +14,8 @@ enum GitHubAnnotations {
         if let column { properties.append("col=\(column)") }
         properties.append("title=\(escapeProperty(title))")
         let command = severity == .error ? "error" : "warning"
-        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+        return
+            "::\(command) \(properties.joined(separator: ","))::\(escapeData(DiagnosticFormatter.escaped(message)))\n"
     }
 
     /// `path` relative to `directory` when it lies below it (GitHub resolves annotation paths from the

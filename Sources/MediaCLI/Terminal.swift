@@ -1,3 +1,5 @@
+import MediaYAML
+
 /// Output helpers bound to a ``CommandContext``: errors and notes in the project's style, colour
 /// as `--color` and `NO_COLOR` decide.
 struct Terminal {
@@ -25,9 +27,9 @@ struct Terminal {
     /// Prints text to stderr.
     func diagnostic(_ text: String) { context.writeError(text) }
 
-    /// Prints `mediactl: error: message` to stderr.
+    /// Prints `mediactl: error: message` to stderr, with control characters from user values escaped.
     func error(_ message: String) {
         let label = usesColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-        context.writeError("mediactl: \(label) \(message)\n")
+        context.writeError("mediactl: \(label) \(DiagnosticFormatter.escaped(message))\n")
     }
 }

@@ -64,7 +64,8 @@ struct ToggleCommand {
         }
         let status = pipeline.write(force: false, terminal)
         guard status == ExitStatus.success else { return status }
-        report(names: names, changed: edited != session.source, stack: newStack, session: session, pipeline: pipeline)
+        let already = names.filter { stack.app(named: AppName(rawValue: $0))?.enabled == enabling }
+        report(names: names, already: already, stack: newStack, session: session, pipeline: pipeline)
         return ExitStatus.success
     }
 
@@ -93,15 +94,20 @@ struct ToggleCommand {
         return text
     }
 
-    private func report(names: [String], changed: Bool, stack: Stack, session: ConfigSession, pipeline: RenderPipeline)
-    {
+    /// What changed and what to do next. `already` are the names that were in the state asked for: the config
+    /// keeps them as it was.
+    private func report(
+        names: [String], already: [String], stack: Stack, session: ConfigSession, pipeline: RenderPipeline
+    ) {
         guard !terminal.isQuiet else { return }
         let verb = enabling ? "enabled" : "disabled"
-        let list = names.map { "'\($0)'" }.joined(separator: ", ")
-        terminal.output(
-            changed
-                ? "\(verb) \(list) in \(session.location.displayPath)\n"
-                : "\(list) already \(verb) in \(session.location.displayPath)\n")
+        let toggled = names.filter { !already.contains($0) }
+        let changed = !toggled.isEmpty
+        func list(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
+        if changed { terminal.output("\(verb) \(list(toggled)) in \(session.location.displayPath)\n") }
+        if !already.isEmpty {
+            terminal.output("\(list(already)) already \(verb) in \(session.location.displayPath)\n")
+        }
         terminal.output("rendered \(pipeline.plan.summary)\n")
         guard !pipeline.plan.effective.isEmpty || changed else { return }
         let folders = Set(

@@ -23,11 +23,31 @@ extension ConfigDecoder {
                         + (suggestion.isEmpty ? "" : "; try '\(suggestion)'"))
                 continue
             }
+            if let problem = Self.appNameProblem(name) {
+                error(pair.key, "app name '\(name)' \(problem)")
+                continue
+            }
             if let app = decodeApp(AppName(rawValue: name), pair, storage: storage) { apps.append(app) }
         }
         // Sorted through their indices: moving the specs themselves (about fifty fields each) while sorting cost
         // 0.8 M instructions at 40 apps.
         return apps.indices.sorted { apps[$0].name < apps[$1].name }.map { apps[$0] }
+    }
+
+    /// The longest app name: Helm refuses longer release names, and Flux would shorten the HelmRelease's
+    /// with a hash, so the chart's labels no longer match the app's name that network policies select.
+    static let maximumAppNameLength = 53
+
+    /// Why a DNS-1123 label cannot name an app, or nil: the chart names the app's Service after it, and a
+    /// Service name must start with a letter (DNS-1035).
+    static func appNameProblem(_ name: String) -> String? {
+        if let first = name.unicodeScalars.first, !("a"..."z").contains(first) {
+            return "must start with a letter: its Service is named after it, and Service names start with one"
+        }
+        if name.utf8.count > maximumAppNameLength {
+            return "is longer than \(maximumAppNameLength) characters, the longest Helm release name"
+        }
+        return nil
     }
 
     private mutating func decodeApp(_ name: AppName, _ entry: YAMLPair, storage: StorageSettings) -> AppSpec? {
@@ -41,7 +61,7 @@ extension ConfigDecoder {
             switch pair.keyText {
             case "service": if let service = label(value, field()) { app.service = ServiceID(rawValue: service) }
             case "enabled": if let enabled = bool(value, field()) { app.enabled = enabled }
-            case "namespace": app.namespace = label(value, field())
+            case "namespace": app.namespace = namespace(value, field())
             case "image": app.image = decodeImage(value, scope)
             case "port": app.port = port(value, field())
             case "expose": app.expose = choice(value, field(), as: Exposure.self)
@@ -57,7 +77,11 @@ extension ConfigDecoder {
                 app.mounts = decodeMounts(value, scope.nested("mounts"), volumes: storage.volumes)
                     .sorted { $0.path.precedesInByteOrder($1.path) }
             case "dependsOn": app.dependsOn = decodeDependsOn(value, field(), app: name)
-            case "nodeSelector": app.nodeSelector = stringMap(value, field()) ?? [:]
+            case "nodeSelector":
+                app.nodeSelector =
+                    checkedMap(
+                        value, field(), keys: KubernetesName.qualifiedNameProblem,
+                        values: KubernetesName.labelValueProblem) ?? [:]
             case "gpu": app.gpu = choice(value, field(), as: GPUKind.self)
             case "replicas": app.replicas = integer(value, field(), in: 0...100)
             case "exportarr": if let exportarr = bool(value, field()) { app.exportarr = exportarr }
@@ -70,7 +94,7 @@ extension ConfigDecoder {
                 app.values = map
             case "extraResources":
                 if let items = sequence(value, field()) {
-                    app.extraResources = items.compactMap { relativePath($0, field()) }
+                    app.extraResources = items.compactMap { relativePath($0, field(), inside: .appFolder) }
                 }
             default: unknownKey(pair, in: scope, allowed: Self.appKeys)
             }
@@ -108,24 +132,38 @@ extension ConfigDecoder {
                 error(node, "\(field) needs a 'repository' and a 'tag' (or 'digest')")
                 return nil
             }
-            return ImageReference(repository: repository, tag: tag, digest: digest)
+            let reference = ImageReference(repository: repository, tag: tag, digest: digest)
+            if let problem = reference.problem {
+                let part =
+                    ImageReference.problem(withRepository: repository) != nil
+                    ? "repository" : tag.flatMap(ImageReference.problem(withTag:)) != nil ? "tag" : "digest"
+                error(image[part] ?? node, "\(imageScope.field(part)) is not valid: \(problem)")
+                return nil
+            }
+            return reference
         }
         guard let text = string(node, field) else { return nil }
         guard let image = ImageReference(parsing: text) else {
             error(node, "expected 'repository:tag' for \(field), found '\(text)' without a tag; pin a version")
             return nil
         }
+        if let problem = image.problem {
+            error(
+                node,
+                "expected an image such as 'ghcr.io/home-operations/sonarr:4.0.15' for \(field), found '\(text)': "
+                    + problem)
+            return nil
+        }
         return image
     }
 
-    private mutating func decodeHost(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+    /// A host name or the part of one before the cluster domain (``DNSName``).
+    mutating func decodeHost(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, example: String = "'books' or 'books.media'"
+    ) -> String? {
         guard let host = string(node, field()) else { return nil }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        if let bad = labels.first(where: { DNSLabel.problem(with: String($0)) != nil }) {
-            error(
-                node,
-                "\(field()) must be a DNS name such as 'books' or 'books.media', found '\(host)' ('\(bad)' is not a DNS label)"
-            )
+        if let problem = DNSName.problem(with: host) {
+            error(node, "\(field()) must be a DNS name such as \(example), found '\(host)': \(problem)")
             return nil
         }
         return host
@@ -190,6 +228,19 @@ extension ConfigDecoder {
             for key in allowed {
                 if let node = source[key], let value = string(node, kindScope.field(key)) { text[key] = value }
             }
+            // Object names and Secret keys the API server checks: a ClusterSecretStore and a Secret are named by
+            // DNS subdomains, and a Secret's keys are letters, digits, '-', '_' and '.'.
+            let rules: [String: (String) -> String?] =
+                kind == "externalSecret"
+                ? ["store": KubernetesName.subdomainProblem]
+                : ["name": KubernetesName.subdomainProblem, "key": KubernetesName.secretKeyProblem]
+            var valid = true
+            for (key, rule) in rules.sorted(by: { $0.key < $1.key }) {
+                guard let node = source[key], let found = text[key], let problem = rule(found) else { continue }
+                error(node, "\(kindScope.field(key)) is not valid, found '\(found)': \(problem)")
+                valid = false
+            }
+            guard valid else { continue }
             if kind == "externalSecret" {
                 guard let store = text["store"], let key = text["key"] else {
                     error(value, "\(kindScope.selfField) needs a 'store' and a 'key'")
@@ -236,7 +287,7 @@ extension ConfigDecoder {
                 error(item, "each entry of \(scope.selfField) needs a 'volume' and a 'path'")
                 continue
             }
-            let subPath = mount["subPath"].flatMap { relativePath($0, scope.field("subPath")) }
+            let subPath = mount["subPath"].flatMap { relativePath($0, scope.field("subPath"), inside: .volume) }
             let readOnly = mount["readOnly"].flatMap { bool($0, scope.field("readOnly")) } ?? false
             guard let volume = label(volumeNode, scope.field("volume")),
                 let path = absolutePath(pathNode, scope.field("path"))
@@ -287,10 +338,18 @@ extension ConfigDecoder {
             return nil
         }
         let port = values["port"].flatMap { self.port($0, scope.field("port")) } ?? 443
-        guard let domain = decodeHost(domainNode, scope.field("domain")),
+        guard let domain = decodeHost(domainNode, scope.field("domain"), example: "'nas.lan' or 'example.com'"),
             let items = sequence(appsNode, scope.field("apps"))
         else { return nil }
-        let apps = items.compactMap { label($0, scope.field("apps")) }
+        var apps: [String] = []
+        for item in items {
+            guard let name = label(item, scope.field("apps")) else { continue }
+            if apps.contains(name) {
+                error(item, "'\(name)' is listed twice in \(scope.field("apps")); each remote app gets one route")
+                return nil
+            }
+            apps.append(name)
+        }
         guard !items.isEmpty else {
             error(appsNode, "\(scope.field("apps")) lists no apps; name the remote apps to route to")
             return nil

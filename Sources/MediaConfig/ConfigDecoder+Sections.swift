@@ -13,13 +13,18 @@ extension ConfigDecoder {
             return nil
         }
         var repo = RepoSettings()
-        if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir")) { repo.appsDir = path }
+        if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir"), inside: .repository) {
+            repo.appsDir = path
+        }
         if let value = values["docsDir"] {
             if let scalar = value.scalar, scalar.style == .plain, scalar.text == "false" {
                 repo.docsDir = nil
-            } else if let path = relativePath(value, scope.field("docsDir")) {
+            } else if let path = relativePath(value, scope.field("docsDir"), inside: .repository) {
                 repo.docsDir = path
             }
+        }
+        if let docsDir = repo.docsDir, let overlap = Self.overlap(of: repo.appsDir, and: docsDir) {
+            error(values["docsDir"] ?? values["appsDir"] ?? node, overlap)
         }
         let sourceScope = scope.nested("source")
         if let value = values["source"],
@@ -46,14 +51,46 @@ extension ConfigDecoder {
         return repo
     }
 
+    /// Why the generated folders `appsDir` and `docsDir` cannot both be used: the same folder, or one inside the
+    /// other (compared ignoring case, as a case-insensitive file system would). Each is removed from when a
+    /// render no longer produces a file, so neither may hold the other's files.
+    static func overlap(of appsDir: String, and docsDir: String) -> String? {
+        let apps = appsDir.lowercased()
+        let docs = docsDir.lowercased()
+        let message: String
+        if apps == docs {
+            message = "'repo.appsDir' and 'repo.docsDir' are the same folder '\(docsDir)'"
+        } else if docs.hasPrefix(apps + "/") {
+            message = "'repo.docsDir' '\(docsDir)' is inside 'repo.appsDir' '\(appsDir)'"
+        } else if apps.hasPrefix(docs + "/") {
+            message = "'repo.appsDir' '\(appsDir)' is inside 'repo.docsDir' '\(docsDir)'"
+        } else {
+            return nil
+        }
+        return message + "; the two generated folders must be apart (or turn runbooks off with 'docsDir: false')"
+    }
+
     mutating func decodeCluster(_ node: YAMLNode) -> ClusterSettings? {
         let scope = ConfigScope.root.nested("cluster")
         guard let values = fields(node, scope, allowed: ["domain", "timezone", "user", "loadBalancer"]) else {
             return nil
         }
         var cluster = ClusterSettings()
-        if let value = values["domain"], let domain = string(value, scope.field("domain")) { cluster.domain = domain }
-        if let value = values["timezone"], let zone = string(value, scope.field("timezone")) { cluster.timezone = zone }
+        if let value = values["domain"],
+            let domain = decodeHost(value, scope.field("domain"), example: "'example.com' or '${SECRET_DOMAIN}'")
+        {
+            cluster.domain = domain
+        }
+        if let value = values["timezone"], let zone = string(value, scope.field("timezone")) {
+            if let problem = TimeZoneName.problem(with: zone) {
+                error(
+                    value,
+                    "expected a time zone such as 'Europe/Zurich' for \(scope.field("timezone")), found '\(zone)': \(problem)"
+                )
+            } else {
+                cluster.timezone = zone
+            }
+        }
         if let value = values["loadBalancer"],
             let implementation = choice(value, scope.field("loadBalancer"), as: LoadBalancerImplementation.self)
         {
@@ -110,10 +147,17 @@ extension ConfigDecoder {
         }
         let authScope = scope.nested("auth")
         if let value = values["auth"], let auth = fields(value, authScope, allowed: ["annotations", "labels"]) {
-            if let node = auth["annotations"], let annotations = stringMap(node, authScope.field("annotations")) {
+            if let node = auth["annotations"],
+                let annotations = checkedMap(
+                    node, authScope.field("annotations"), keys: KubernetesName.qualifiedNameProblem)
+            {
                 exposure.authAnnotations = annotations
             }
-            if let node = auth["labels"], let labels = stringMap(node, authScope.field("labels")) {
+            if let node = auth["labels"],
+                let labels = checkedMap(
+                    node, authScope.field("labels"), keys: KubernetesName.qualifiedNameProblem,
+                    values: KubernetesName.labelValueProblem)
+            {
                 exposure.authLabels = labels
             }
         }
@@ -245,10 +289,19 @@ extension ConfigDecoder {
             return label(value, scope.field("existingClaim")).map(SharedVolume.existingClaim)
         case "nfs":
             guard let nfs = fields(value, kindScope, allowed: ["server", "path"]) else { return nil }
-            guard let server = nfs["server"].flatMap({ string($0, kindScope.field("server")) }),
-                let path = nfs["path"].flatMap({ absolutePath($0, kindScope.field("path")) })
-            else {
-                error(value, "\(scope.field("nfs")) needs both 'server' and 'path'")
+            let server = nfs["server"].flatMap { string($0, kindScope.field("server")) }
+            let path = nfs["path"].flatMap { absolutePath($0, kindScope.field("path"), allowsRoot: true) }
+            if let server, !IPAddressText.isValid(server), let problem = DNSName.problem(with: server) {
+                error(
+                    nfs["server"] ?? value,
+                    "\(kindScope.field("server")) must be a host name or an IP address, found '\(server)': \(problem)")
+                return nil
+            }
+            guard let server, let path else {
+                // A value that is there but invalid has its own error.
+                if nfs["server"]?.isNull ?? true || nfs["path"]?.isNull ?? true {
+                    error(value, "\(scope.field("nfs")) needs both 'server' and 'path'")
+                }
                 return nil
             }
             return .nfs(server: server, path: path)
@@ -279,13 +332,13 @@ extension ConfigDecoder {
             backups.engine = engine
         }
         if let value = values["schedule"], let schedule = string(value, scope.field("schedule")) {
-            if CronSchedule.isValid(schedule) {
-                backups.schedule = schedule
-            } else {
+            if let problem = CronSchedule.problem(with: schedule) {
                 error(
                     value,
                     "expected a cron schedule with five fields, such as '0 3 * * *', for \(scope.field("schedule")), "
-                        + "found '\(schedule)'")
+                        + "found '\(schedule)': \(problem)")
+            } else {
+                backups.schedule = schedule
             }
         }
         let retentionScope = scope.nested("retention")
@@ -308,7 +361,9 @@ extension ConfigDecoder {
             let repository = fields(value, repositoryScope, allowed: ["endpoint", "bucket"])
         {
             if let endpoint = repository["endpoint"].flatMap({ string($0, repositoryScope.field("endpoint")) }),
-                let bucket = repository["bucket"].flatMap({ string($0, repositoryScope.field("bucket")) })
+                let bucket = repository["bucket"].flatMap({ string($0, repositoryScope.field("bucket")) }),
+                checkRepository(
+                    endpoint: endpoint, bucket: bucket, nodes: repository, in: value, scope: repositoryScope)
             {
                 backups.repository = BackupSettings.Repository(endpoint: endpoint, bucket: bucket)
             } else if repository["endpoint"] == nil || repository["bucket"] == nil {
@@ -343,6 +398,68 @@ extension ConfigDecoder {
                     + "'endpoint' and 'bucket' that hold the restic repositories")
         }
         return backups
+    }
+
+    /// Whether the S3 `endpoint` (`https://host[:port]`, or `host[:port]`) and `bucket` (S3's naming rules) make
+    /// a restic URL `s3:<endpoint>/<bucket>/<app>`; records an error at the value that breaks it. A
+    /// `${VARIABLE}` is taken as Flux will fill it in.
+    private mutating func checkRepository(
+        endpoint: String, bucket: String, nodes: [String: YAMLNode], in mapping: YAMLNode, scope: ConfigScope
+    ) -> Bool {
+        var valid = true
+        if let problem = Self.endpointProblem(endpoint) {
+            error(
+                nodes["endpoint"] ?? mapping,
+                "expected an S3 endpoint such as 'https://s3.example.org' for \(scope.field("endpoint")), found "
+                    + "'\(endpoint)': \(problem)")
+            valid = false
+        }
+        if !DNSName.isSubstitution(Substring(bucket)), let problem = Self.bucketProblem(bucket) {
+            error(
+                nodes["bucket"] ?? mapping,
+                "expected an S3 bucket name for \(scope.field("bucket")), found '\(bucket)': \(problem)")
+            valid = false
+        }
+        return valid
+    }
+
+    /// Why `endpoint` is no S3 endpoint, or nil.
+    static func endpointProblem(_ endpoint: String) -> String? {
+        if let bad = endpoint.unicodeScalars.first(where: { $0.isControlCharacter || $0 == " " }) {
+            return "it contains \(bad == " " ? "a space" : "the control character \(bad.codePoint)")"
+        }
+        if endpoint.contains("${") { return nil }
+        var rest = Substring(endpoint)
+        for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+        if rest.contains("/") { return "give the server only; the bucket and the app's folder follow it" }
+        var host = rest
+        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") {
+            let port = rest[rest.index(after: colon)...]
+            guard port.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), port.count <= 5, let number = Int(port),
+                (1...65_535).contains(number)
+            else { return "its port is no number from 1 to 65535" }
+            host = rest[..<colon]
+        }
+        if host.hasPrefix("["), host.hasSuffix("]"), IPAddressText.isValid(String(host.dropFirst().dropLast())) {
+            return nil
+        }
+        if IPAddressText.isValid(String(host)) { return nil }
+        return DNSName.problem(with: String(host)).map { "its host is no DNS name: \($0)" }
+    }
+
+    /// S3's bucket naming rules: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a
+    /// letter or digit.
+    static func bucketProblem(_ bucket: String) -> String? {
+        let scalars = Array(bucket.unicodeScalars)
+        let isAlphanumeric: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        guard (3...63).contains(scalars.count) else { return "it must have 3 to 63 characters" }
+        guard scalars.allSatisfy({ isAlphanumeric($0) || $0 == "." || $0 == "-" }) else {
+            return "it may contain only lowercase letters, digits, '.' and '-'"
+        }
+        guard let first = scalars.first, let last = scalars.last, isAlphanumeric(first), isAlphanumeric(last) else {
+            return "it must start and end with a letter or digit"
+        }
+        return nil
     }
 
     mutating func decodeMonitoring(_ node: YAMLNode) -> MonitoringSettings? {

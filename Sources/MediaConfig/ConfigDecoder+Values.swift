@@ -90,7 +90,17 @@ extension ConfigDecoder {
             error(node, "expected a non-empty string for \(field()), found ''")
             return nil
         }
+        if refusesNUL(scalar.text, node, field()) { return nil }
         return scalar.text
+    }
+
+    /// Whether `text` holds a NUL character (only a `\0` or `\x00` escape can write one), after recording an
+    /// error: no name, path, host, annotation or container environment can hold it, and C code that reads
+    /// such a value stops there.
+    mutating func refusesNUL(_ text: String, _ node: YAMLNode, _ field: @autoclosure () -> String) -> Bool {
+        guard text.unicodeScalars.contains("\0") else { return false }
+        error(node, "\(field()) holds a NUL character (U+0000), which no Kubernetes value may hold; remove it")
+        return true
     }
 
     mutating func warnIfRetyped(_ scalar: YAMLScalar, _ node: YAMLNode, _ field: @autoclosure () -> String) {
@@ -170,6 +180,17 @@ extension ConfigDecoder {
         return text
     }
 
+    /// A namespace mediactl creates for apps: a DNS-1123 label outside the `kube-` names Kubernetes keeps for
+    /// itself (`kube-system` runs the control plane and is exempt from the usual admission rules).
+    mutating func namespace(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+        guard let name = label(node, field()) else { return nil }
+        if name.hasPrefix("kube-") {
+            error(node, "\(field()) may not be '\(name)': Kubernetes keeps 'kube-' namespaces for itself")
+            return nil
+        }
+        return name
+    }
+
     /// A Kubernetes quantity such as `500m` or `1Gi`; a plain integer is accepted as its text.
     mutating func quantity(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
         if node.isNull { return nil }
@@ -184,27 +205,70 @@ extension ConfigDecoder {
         return scalar.text
     }
 
-    /// A path relative to the repository or app folder: no leading `/`, no `..`, no empty parts.
-    mutating func relativePath(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
-        guard var text = string(node, field()) else { return nil }
-        while text.hasSuffix("/"), text.count > 1 { text.removeLast() }
-        if text.hasPrefix("./") { text.removeFirst(2) }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        if text.hasPrefix("/") || parts.contains("..") || parts.contains("") || text.contains("\\") {
-            error(node, "expected a relative path inside the repository for \(field()), found '\(text)'")
+    /// A path relative to `base` (``RelativePath``): the one rule for paths that `render` writes to or lists,
+    /// so `validate` rejects at its line what `render` would refuse. A leading `./` and trailing `/` are
+    /// dropped.
+    mutating func relativePath(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, inside base: RelativePath.Base
+    ) -> String? {
+        guard let text = string(node, field()) else { return nil }
+        let path = RelativePath.normalized(text)
+        if let problem = RelativePath.problem(with: path, inside: base) {
+            error(node, "expected a relative path inside \(base.name) for \(field()), found '\(text)': \(problem)")
             return nil
         }
-        return text
+        return path
     }
 
-    /// An absolute path in a container or on an NFS server.
-    mutating func absolutePath(_ node: YAMLNode, _ field: @autoclosure () -> String) -> String? {
+    /// An absolute path in a container or on an NFS server: no control characters and no empty, `.` or `..`
+    /// folder; a trailing `/` is dropped. `/` itself only where `allowsRoot` (an NFS export may be the
+    /// server's root; a mount over a container's root hides the image).
+    mutating func absolutePath(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, allowsRoot: Bool = false
+    ) -> String? {
         guard let text = string(node, field()) else { return nil }
-        if !text.hasPrefix("/") || text.split(separator: "/").contains("..") {
-            error(node, "expected an absolute path for \(field()), found '\(text)'")
+        var path = Substring(text)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        let problem: String?
+        if !path.hasPrefix("/") {
+            problem = "it must start with '/'"
+        } else if path == "/" {
+            problem = allowsRoot ? nil : "it is the root folder, which would hide everything the image holds"
+        } else if let control = path.unicodeScalars.first(where: \.isControlCharacter) {
+            problem = "it contains the control character \(control.codePoint)"
+        } else {
+            let names = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+            problem =
+                names.contains("")
+                ? "it has an empty folder name ('//')"
+                : names.contains(".") || names.contains("..") ? "it has a '.' or '..' folder" : nil
+        }
+        if let problem {
+            error(node, "expected an absolute path for \(field()), found '\(text)': \(problem)")
             return nil
         }
-        return text
+        return String(path)
+    }
+
+    /// A string map whose keys (and values, when `values` is given) follow a rule: label keys and values for
+    /// `nodeSelector` and auth labels, annotation keys. Each breach is an error at its key or value.
+    mutating func checkedMap(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, keys: (String) -> String?,
+        values: ((String) -> String?)? = nil
+    ) -> [String: String]? {
+        guard let map = stringMap(node, field()) else { return nil }
+        var valid = true
+        for pair in node.pairs ?? [] {
+            if let problem = keys(pair.keyText) {
+                error(pair.key, "'\(pair.keyText)' in \(field()) is not a valid key: \(problem)")
+                valid = false
+            }
+            if let values, let text = map[pair.keyText], let problem = values(text) {
+                error(pair.value, "'\(text)' for '\(pair.keyText)' in \(field()) is not a valid value: \(problem)")
+                valid = false
+            }
+        }
+        return valid ? map : nil
     }
 
     /// A list of strings.
@@ -224,6 +288,11 @@ extension ConfigDecoder {
                 continue
             }
             warnIfRetyped(scalar, pair.value, "'\(pair.keyText)' of \(field())")
+            if refusesNUL(pair.keyText, pair.key, "a key of \(field())")
+                || refusesNUL(scalar.text, pair.value, "'\(pair.keyText)' of \(field())")
+            {
+                continue
+            }
             result[pair.keyText] = scalar.text
         }
         return result
@@ -241,12 +310,14 @@ extension ConfigDecoder {
                 if Self.isCanonicalInteger(scalar.text), let value = Int(scalar.text) { return .integer(value) }
                 warnIfRetyped(scalar, node, field())
             }
+            if refusesNUL(scalar.text, node, field()) { return .null }
             return .string(scalar.text)
         case .sequence(let items):
             return .list(items.map { rawValue($0, field()) })
         case .mapping(let pairs):
             var map: [String: RawValue] = [:]
             for pair in pairs {
+                if refusesNUL(pair.keyText, pair.key, "a key of \(field())") { continue }
                 map[pair.keyText] = rawValue(pair.value, "'\(pair.keyText)' of \(field())")
             }
             return .map(map)

@@ -52,7 +52,8 @@ public struct ConfigDecoder {
             case "repo": if let repo = decodeRepo(value) { stack.repo = repo }
             case "cluster": if let cluster = decodeCluster(value) { stack.cluster = cluster }
             case "chart": if let chart = decodeChart(value) { stack.chart = chart }
-            case "namespace": if let namespace = label(value, scope.field("namespace")) { stack.namespace = namespace }
+            case "namespace":
+                if let namespace = namespace(value, scope.field("namespace")) { stack.namespace = namespace }
             case "exposure": if let exposure = decodeExposure(value) { stack.exposure = exposure }
             case "storage": if let storage = decodeStorage(value) { stack.storage = storage }
             case "backups": if let backups = decodeBackups(value) { stack.backups = backups }

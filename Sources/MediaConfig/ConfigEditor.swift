@@ -22,7 +22,9 @@ public struct ConfigEditor: Sendable {
         self.root = root
     }
 
-    /// The text with `apps.<app>.enabled` set to `enabled`; the same text when it already says so.
+    /// The text with `apps.<app>.enabled` set to `enabled`; the same text when it already says so, which
+    /// includes enabling an app without an `enabled` key (apps are enabled by default: writing
+    /// `enabled: true` would change the file and nothing else).
     public func settingEnabled(_ enabled: Bool, for app: String) throws(Failure) -> String {
         let value = enabled ? "true" : "false"
         guard let apps = root.pairs?.first(where: { $0.keyText == "apps" }) else {
@@ -31,9 +33,11 @@ public struct ConfigEditor: Sendable {
         guard let entry = apps.value.pairs?.first(where: { $0.keyText == app }) else {
             throw Failure(position: apps.key.position, message: "no app '\(app)' under 'apps'")
         }
+        let node = entry.value
+        let hasKey = node.pairs?.contains { $0.keyText == "enabled" } == true
+        if enabled, !hasKey, node.pairs != nil || node.scalar?.isNull == true { return source }
         var text = Array(source.unicodeScalars)
         let lines = LineIndex(text)
-        let node = entry.value
         if let pairs = node.pairs {
             if let current = pairs.first(where: { $0.keyText == "enabled" }) {
                 // The decoder accepts only plain `true`/`false` here, so the scalar's text is its source.

@@ -18,7 +18,10 @@ enum IPAddressText {
         let groups = text.split(separator: ":", omittingEmptySubsequences: true)
         let compressed = text.contains("::")
         guard compressed ? groups.count < 8 : groups.count == 8 else { return false }
-        return groups.allSatisfy { group in group.count <= 4 && group.allSatisfy(\.isHexDigit) }
+        // ASCII only: `Character.isHexDigit` also takes the fullwidth digits, which no load balancer reads.
+        return groups.allSatisfy { group in
+            group.count <= 4 && group.unicodeScalars.allSatisfy { $0.isASCII && Character($0).isHexDigit }
+        }
     }
 }
 

@@ -12,16 +12,31 @@ public enum DNSLabel {
         let allowed = text.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }
+        if let other = text.unicodeScalars.first(where: { !$0.isASCII }) {
+            // A look-alike (Cyrillic 'е' for 'e') is the likeliest reason: name it.
+            return "it contains '\(Character(other))' (\(other.codePoint)), which is not an ASCII letter"
+        }
         if !allowed { return "it may contain only lowercase letters, digits and '-'" }
         if text.hasPrefix("-") || text.hasSuffix("-") { return "it must start and end with a letter or digit" }
         return nil
     }
 
-    /// A label made from `text`: lowercased, other characters replaced by `-`, trimmed; used to
-    /// suggest a valid name.
+    /// Letters that look like ASCII ones (Cyrillic and Greek look-alikes), and what they look like.
+    private static let lookAlikes: [UInt32: Unicode.Scalar] = [
+        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x", 0x0455: "s",
+        0x0456: "i", 0x0458: "j", 0x03B1: "a", 0x03BF: "o", 0x03B9: "i", 0x03BA: "k", 0x03C1: "p",
+    ]
+
+    /// A label made from `text`: lowercased, look-alike and fullwidth letters made ASCII, other characters
+    /// replaced by `-`, trimmed; used to suggest a valid name.
     public static func suggestion(for text: String) -> String {
         var out = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for original in text.lowercased().unicodeScalars {
+            var scalar = lookAlikes[original.value] ?? original
+            // Fullwidth forms of ASCII (U+FF01…U+FF5E) are ASCII shifted by 0xFEE0.
+            if (0xFF01...0xFF5E).contains(original.value), let ascii = Unicode.Scalar(original.value - 0xFEE0) {
+                scalar = Unicode.Scalar(String(ascii).lowercased()) ?? ascii
+            }
             let valid = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
             if valid {
                 out.unicodeScalars.append(scalar)

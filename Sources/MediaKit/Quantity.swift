@@ -20,3 +20,101 @@ public enum Quantity {
         return !exponent.isEmpty && exponent.allSatisfy(\.isASCII) && exponent.allSatisfy(\.isNumber)
     }
 }
+
+extension Quantity {
+    /// The exact order of two valid quantities (`8Gi` > `1Gi`, `1Gi` == `1073741824`, `500m` < `1`), or nil when
+    /// either is invalid or has an exponent beyond a million. Compared as decimal digits, so
+    /// `0.1` and `100m` are equal, as Kubernetes finds them.
+    public static func compare(_ left: String, _ right: String) -> Comparison? {
+        guard let left = Decimal(left), let right = Decimal(right) else { return nil }
+        return left.compared(with: right)
+    }
+
+    /// The outcome of ``compare(_:_:)``.
+    public enum Comparison: Sendable {
+        /// The left quantity is the smaller.
+        case less
+        /// Both are the same amount.
+        case equal
+        /// The left quantity is the larger.
+        case greater
+    }
+
+    /// A non-negative amount as decimal digits (most significant first, no leading or trailing zeros) times
+    /// ten to `exponent`; zero has no digits.
+    private struct Decimal {
+        var digits: [UInt8]
+        var exponent: Int
+
+        private static let decimalSuffixes = [
+            "n": -9, "u": -6, "m": -3, "": 0, "k": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18,
+        ]
+        private static let binarySuffixes = ["Ki": 10, "Mi": 20, "Gi": 30, "Ti": 40, "Pi": 50, "Ei": 60]
+
+        init?(_ text: String) {
+            guard Quantity.isValid(text) else { return nil }
+            var scalars = Substring(text).unicodeScalars[...]
+            if scalars.first == "+" { scalars = scalars.dropFirst() }
+            let number = scalars.prefix { ("0"..."9").contains($0) || $0 == "." }
+            let suffix = String(Substring(scalars.dropFirst(number.count)))
+            var digits: [UInt8] = []
+            var exponent = 0
+            var afterPoint = false
+            for scalar in number {
+                if scalar == "." {
+                    afterPoint = true
+                    continue
+                }
+                digits.append(UInt8(scalar.value - 48))
+                if afterPoint { exponent -= 1 }
+            }
+            var doublings = 0
+            if let shift = Self.decimalSuffixes[suffix] {
+                exponent += shift
+            } else if let power = Self.binarySuffixes[suffix] {
+                doublings = power
+            } else {
+                // Far beyond any amount of CPU or memory; bounded so the arithmetic below cannot overflow.
+                guard let shift = Int(String(suffix.dropFirst())), abs(shift) <= 1_000_000 else { return nil }
+                exponent += shift
+            }
+            for _ in 0..<doublings { digits = Self.doubled(digits) }
+            while digits.first == 0 { digits.removeFirst() }
+            while digits.last == 0 {
+                digits.removeLast()
+                exponent += 1
+            }
+            self.digits = digits
+            self.exponent = digits.isEmpty ? 0 : exponent
+        }
+
+        /// `digits` times two.
+        private static func doubled(_ digits: [UInt8]) -> [UInt8] {
+            var result = [UInt8](repeating: 0, count: digits.count + 1)
+            var carry: UInt8 = 0
+            for index in digits.indices.reversed() {
+                let value = digits[index] * 2 + carry
+                result[index + 1] = value % 10
+                carry = value / 10
+            }
+            result[0] = carry
+            return result
+        }
+
+        func compared(with other: Decimal) -> Comparison {
+            if digits.isEmpty || other.digits.isEmpty {
+                return digits.isEmpty == other.digits.isEmpty ? .equal : digits.isEmpty ? .less : .greater
+            }
+            // The position of the leading digit decides, then the digits from the left.
+            let magnitude = digits.count + exponent
+            let otherMagnitude = other.digits.count + other.exponent
+            if magnitude != otherMagnitude { return magnitude < otherMagnitude ? .less : .greater }
+            for index in 0..<max(digits.count, other.digits.count) {
+                let mine = index < digits.count ? digits[index] : 0
+                let theirs = index < other.digits.count ? other.digits[index] : 0
+                if mine != theirs { return mine < theirs ? .less : .greater }
+            }
+            return .equal
+        }
+    }
+}

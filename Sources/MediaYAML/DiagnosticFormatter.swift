@@ -32,10 +32,12 @@ public struct DiagnosticFormatter: Sendable {
         } else {
             label = "\(severity):"
         }
+        let path = Self.escaped(self.path)
+        let message = Self.escaped(diagnostic.message)
         guard let position = diagnostic.position else {
-            return "\(path): \(label) \(diagnostic.message)\n"
+            return "\(path): \(label) \(message)\n"
         }
-        var text = "\(path):\(position): \(label) \(diagnostic.message)\n"
+        var text = "\(path):\(position): \(label) \(message)\n"
         if position.line >= 1, position.line <= lines.count {
             let line = lines[position.line - 1]
             text += printable(line) + "\n" + caret(under: line, column: position.column) + "\n"
@@ -48,27 +50,54 @@ public struct DiagnosticFormatter: Sendable {
         diagnostics.map(format).joined()
     }
 
-    /// The source line with characters that would garble a terminal shown as `?`.
-    private func printable(_ line: Substring) -> String {
-        String(
-            String.UnicodeScalarView(
-                line.unicodeScalars.map { scalar in
-                    scalar == "\t" || !isControl(scalar) ? scalar : "?"
-                }))
+    /// `text` with every character that could garble or rewrite a terminal shown as an escape: `\n`, `\r`,
+    /// `\t`, and `\u{1B}` for the others (C0 and C1 controls, DEL, line and paragraph separators, the byte
+    /// order mark, and the bidirectional controls that reorder what is shown). Messages quote values from
+    /// the config, which a double-quoted string can fill with any of them.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars { result += escaped(scalar) }
+        return result
     }
 
-    /// Spaces up to the column (tabs where the source has tabs, so the caret lines up), then `^`.
+    /// How `scalar` is printed: itself, or its escape.
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        guard needsEscape(scalar) else { return String(scalar) }
+        switch scalar {
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        default: return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        }
+    }
+
+    /// Whether `scalar` is shown escaped.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF: true
+        // Bidirectional marks, embeddings, overrides and isolates.
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The source line with every character that needs it escaped, except tabs, which stay so the caret
+    /// line can repeat them.
+    private func printable(_ line: Substring) -> String {
+        var result = ""
+        for scalar in line.unicodeScalars { result += scalar == "\t" ? "\t" : Self.escaped(scalar) }
+        return result
+    }
+
+    /// Spaces up to the column, as wide as what ``printable(_:)`` shows for each character before it (tabs
+    /// where the source has tabs), then `^`.
     private func caret(under line: Substring, column: Int) -> String {
         var padding = ""
         for (offset, scalar) in line.unicodeScalars.enumerated() where offset < column - 1 {
-            padding.append(scalar == "\t" ? "\t" : " ")
+            padding += scalar == "\t" ? "\t" : String(repeating: " ", count: Self.escaped(scalar).unicodeScalars.count)
         }
         let missing = max(0, column - 1 - line.unicodeScalars.count)
         return padding + String(repeating: " ", count: missing) + "^"
-    }
-
-    private func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-            || scalar.value == 0x2029 || scalar.value == 0xFEFF
     }
 }

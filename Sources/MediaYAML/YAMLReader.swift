@@ -107,6 +107,9 @@ public struct YAMLReader: Sendable {
 
     private func readStream(scalars input: [Unicode.Scalar]) -> YAMLStreamResult {
         var parser = Parser(normalizing: input, manifests: mode == .manifests)
+        if let error = parser.firstUnprintable() {
+            return YAMLStreamResult(documents: [], diagnostics: [error.diagnostic])
+        }
         do {
             let documents: [YAMLNode]
             if mode == .manifests {
@@ -161,6 +164,26 @@ private struct Parser {
         }
         text = scalars
         for (offset, scalar) in text.enumerated() where scalar == "\n" { lineStarts.append(offset + 1) }
+    }
+
+    /// The error for the first character YAML does not allow in a stream (outside its `c-printable` set:
+    /// C0 controls but tab and line breaks, DEL, C1 controls but NEL, U+FFFE and U+FFFF), or nil. They can
+    /// only be written as escapes in a double-quoted string, which is also how messages show them.
+    func firstUnprintable() -> SyntaxError? {
+        guard
+            let offset = text.firstIndex(where: { scalar in
+                switch scalar.value {
+                case 0x09, 0x0A, 0x0D, 0x85: false
+                case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+                default: false
+                }
+            })
+        else { return nil }
+        let hex = String(text[offset].value, radix: 16, uppercase: true)
+        return fail(
+            offset,
+            "control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) is not allowed in "
+                + "YAML; write it as an escape in a double-quoted string, such as '\\x1B'")
     }
 
     // MARK: Positions and characters
@@ -1047,7 +1070,8 @@ private struct Parser {
                 index += 1
             } else if scalar == "\n" {
                 index += 1
-                if isDocumentMarker(index) || endsFlowLine(index) { throw unclosed(opening, closer) }
+                if isDocumentMarker(index) { throw unclosed(opening, closer) }
+                if endsFlowLine(index) { throw unclosed(opening, closer, endedBy: index) }
             } else if scalar == "#", isBlankOrEnd(index - 1) || index == 0 {
                 index = endOfLine(index) - (char(endOfLine(index) - 1) == "\n" ? 1 : 0)
             } else {
@@ -1056,18 +1080,29 @@ private struct Parser {
         }
     }
 
-    /// Whether the line starting at `offset` has content indented no more than the block that holds
-    /// the flow collection, which therefore must have ended before it.
+    /// Whether the line starting at `offset` cannot be inside the flow collection being read, which therefore
+    /// must have ended before it. YAML wants every line of a flow collection indented more than the key (or
+    /// `-`) that holds it; a line that starts with a closing bracket may be at the key's own column, as
+    /// people close braces like JSON and other YAML readers accept it.
     private func endsFlowLine(_ offset: Int) -> Bool {
         var end = offset
         while char(end) == " " { end += 1 }
         guard let scalar = char(end), scalar != "\n", scalar != "#", scalar != "\t" else { return false }
-        return end - offset <= flowBlockIndent
+        let indent = end - offset
+        return indent < flowBlockIndent || (indent == flowBlockIndent && scalar != "}" && scalar != "]")
     }
 
-    private func unclosed(_ opening: Int, _ closer: Character) -> SyntaxError {
+    /// The error for a flow collection without its closing bracket. `endedBy` is the offset of the line that
+    /// could not continue it, when one did (rather than the end of the input).
+    private func unclosed(_ opening: Int, _ closer: Character, endedBy line: Int? = nil) -> SyntaxError {
         let kind = closer == "]" ? "sequence" : "mapping"
-        return fail(opening, "unclosed flow \(kind): \(quoted(text[opening])) has no matching '\(closer)'")
+        var message = "unclosed flow \(kind): \(quoted(text[opening])) has no matching '\(closer)'"
+        if let line {
+            message +=
+                "; its lines must be indented more than the key (or '-') that holds it, and line "
+                + "\(position(line).line) is not"
+        }
+        return fail(opening, message)
     }
 
     private mutating func parseFlowSequence(depth: Int) throws(SyntaxError) -> YAMLNode {

@@ -194,15 +194,16 @@ struct RenderCommandTests {
     func digestOnlyImage() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let digest = "sha256:" + String(repeating: "0123456789abcdef", count: 4)
         try write(
-            "version: 1\ncluster: {domain: example.org}\napps:\n  web: {image: 'nginx@sha256:abc', port: 80}\n",
+            "version: 1\ncluster: {domain: example.org}\napps:\n  web: {image: 'nginx@\(digest)', port: 80}\n",
             to: folder.appendingPathComponent("mediactl.yaml"))
         let run = mediactl(["render"], in: folder)
         #expect(run.status == 1)
         #expect(
             run.error.contains(
-                "mediactl.yaml:4:9: error: image 'nginx@sha256:abc' of app 'web' has a digest but no tag; "
-                    + "the app-template chart needs both, as 'nginx:TAG@sha256:abc'"))
+                "mediactl.yaml:4:9: error: image 'nginx@\(digest)' of app 'web' has a digest but no tag; "
+                    + "the app-template chart needs both, as 'nginx:TAG@\(digest)'"))
     }
 
     @Test("a config error stops render, diff and check with exit 1 and the located diagnostic")

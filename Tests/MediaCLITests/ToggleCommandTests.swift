@@ -91,6 +91,30 @@ struct ToggleCommandTests {
         #expect(text(folder, "\(Self.media)/kustomization.yaml")?.contains("ks.yaml") == false)
     }
 
+    @Test("enable of an app that is enabled by default says so and leaves the config byte for byte")
+    func alreadyEnabled() throws {
+        let folder = try exampleCopy("plex")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try #require(text(folder, "mediactl.yaml"))
+        #expect(mediactl(["render"], in: folder).status == 0)
+        let tree = try snapshot(folder)
+        let run = mediactl(["enable", "plex", "wizarr"], in: folder)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.hasPrefix("'plex', 'wizarr' already enabled in mediactl.yaml\nrendered "), "\(run.output)")
+        #expect(text(folder, "mediactl.yaml") == original)
+        #expect(try snapshot(folder) == tree)
+        // One to change and one already so: each is named for what happened to it.
+        #expect(mediactl(["disable", "wizarr"], in: folder).status == 0)
+        let mixed = mediactl(["enable", "plex", "wizarr"], in: folder)
+        #expect(mixed.status == 0, "\(mixed.error)")
+        #expect(
+            mixed.output.hasPrefix(
+                "enabled 'wizarr' in mediactl.yaml\n'plex' already enabled in mediactl.yaml\n"), "\(mixed.output)")
+        let again = mediactl(["disable", "wizarr"], in: folder)
+        #expect(mediactl(["disable", "wizarr"], in: folder).output.hasPrefix("'wizarr' already disabled"))
+        #expect(again.status == 0)
+    }
+
     @Test("an unknown app is an error with a suggestion, and nothing changes")
     func unknownApp() throws {
         let folder = try exampleCopy()

@@ -32,6 +32,16 @@ struct ConfigEditorTests {
             try edit("version: 1\napps: {plex: {}}\n", false, "plex") == "version: 1\napps: {plex: {enabled: false}}\n")
     }
 
+    @Test("enabling an app without an 'enabled' key changes nothing: apps are enabled by default")
+    func enabledByDefault() throws {
+        for text in [
+            "version: 1\napps:\n  plex:\n    host: tv\n", "version: 1\napps: {plex: {host: tv}}\n",
+            "version: 1\napps:\n  plex:\n", "version: 1\napps:\n  plex: ~\n", "version: 1\napps: {plex: {}}\n",
+        ] {
+            #expect(try edit(text, true, "plex") == text, "\(text)")
+        }
+    }
+
     @Test("editing an app that is not there, or not a mapping, fails with a position")
     func failures() throws {
         #expect(throws: ConfigEditor.Failure.self) { try edit("version: 1\napps:\n  plex:\n", false, "sonarr") }

@@ -38,6 +38,15 @@ struct YAMLReaderTests {
             ("a:\n  b:\n    c: d\n  e: f\n", "{a: {b: {c: \"d\"}, e: \"f\"}}"),
             ("'quoted key': 1\n\"k2\": 2\n", "{quoted key: \"1\", k2: \"2\"}"),
             ("a: -1\nb: -x\nc: :c\n", "{a: \"-1\", b: \"-x\", c: \":c\"}"),
+            // Flow collections across lines: lines indented more than the key, the closing bracket at its column.
+            (
+                "apps:\n  lidarr: {\n    service: lidarr,\n    expose: internal\n  }\n  sonarr: {}\n",
+                "{apps: {lidarr: {service: \"lidarr\", expose: \"internal\"}, sonarr: {}}}"
+            ),
+            ("a: {\n  b: 1\n}\n", "{a: {b: \"1\"}}"),
+            ("- {a: 1,\n  b: 2\n}\n- [\n  x\n  ]\n", "[{a: \"1\", b: \"2\"}, [\"x\"]]"),
+            ("a: {b: [1,\n  2\n  ], c: 3\n}\n", "{a: {b: [\"1\", \"2\"], c: \"3\"}}"),
+            ("a: [\n  1\n]\nb: 2\n", "{a: [\"1\"], b: \"2\"}"),
             ("# only a comment\n", "<none>"),
             ("", "<none>"),
         ])
@@ -90,6 +99,18 @@ struct YAMLReaderTests {
             ("a: x\n  y: z\n", "2:3: unexpected 'key: value' inside a value continued from the line above"),
             ("a: |x\n", "1:5: expected a chomping indicator"),
             ("a: 1\n...\nb: 2\n", "3:1: unexpected content 'b: 2'"),
+            (
+                "a:\n  b: {\n  c: 1\n  }\n",
+                "2:6: unclosed flow mapping: '{' has no matching '}'; its lines must be indented more than the key "
+                    + "(or '-') that holds it, and line 3 is not"
+            ),
+            ("a:\n  b: {\n    c: 1\n}\n", "2:6: unclosed flow mapping: '{' has no matching '}'; its lines"),
+            ("a:\n  b: [\n    1\n c: 2\n", "2:6: unclosed flow sequence: '[' has no matching ']'; its lines"),
+            ("a: \"x\u{1B}[2Jy\"\n", "1:6: control character U+001B is not allowed in YAML"),
+            ("a: 1\u{7F}\n", "1:5: control character U+007F is not allowed in YAML"),
+            ("a: \u{0}\n", "1:4: control character U+0000 is not allowed in YAML"),
+            ("a: b\u{9B}\n", "1:5: control character U+009B is not allowed in YAML"),
+            ("a: '\u{FFFF}'\n", "1:5: control character U+FFFF is not allowed in YAML"),
         ])
     func rejects(input: String, expected: String) {
         let (root, errors) = read(input)

@@ -22,11 +22,12 @@ public struct StackValidator: Sendable {
         var issues: [ValidationIssue] = []
         for app in stack.apps {
             issues += renderability(of: app) + imageTag(of: app) + latestTagIssues(of: app) + lifecycle(of: app)
-            issues += dependencies(of: app) + optionIssues(of: app)
+            issues += dependencies(of: app) + optionIssues(of: app) + secretIssues(of: app)
         }
-        issues += dependencyCycles() + hostClaims(resolved)
+        issues += dependencyCycles() + hostClaims(resolved) + hostLengths(resolved)
         issues += hardlinkIssues(resolved) + sqliteIssues(resolved) + splitVolumeIssues(resolved)
-        issues += externalAuthIssues(resolved) + claimIssues(resolved)
+        issues += externalAuthIssues(resolved) + claimIssues(resolved) + resourceIssues(resolved)
+        issues += loadBalancerIssues(resolved) + extraResourceIssues(resolved) + podIssues(resolved)
         return issues
     }
 
@@ -184,6 +185,19 @@ public struct StackValidator: Sendable {
             }
         }
         return issues
+    }
+
+    /// Host names longer than DNS allows once the cluster domain is added (known only without a substitution).
+    private func hostLengths(_ apps: [ResolvedApp]) -> [ValidationIssue] {
+        apps.flatMap { app in
+            hosts(of: app).compactMap { host in
+                guard !DNSName.hasSubstitution(host), host.utf8.count > DNSName.maximumLength else { return nil }
+                return ValidationIssue(
+                    .error, at: ["apps", app.name.rawValue, "host"],
+                    "host '\(host)' of app '\(app.name)' is longer than the \(DNSName.maximumLength) characters of a "
+                        + "DNS name; shorten 'host' or 'cluster.domain'")
+            }
+        }
     }
 
     private func hosts(of app: ResolvedApp) -> [String] {
