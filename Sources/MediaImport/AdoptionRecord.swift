@@ -6,9 +6,12 @@ import MediaYAML
 /// file edited since is the user's again; every other unmarked file stays protected. The record lives beside
 /// `mediactl.yaml` in ``fileName``, carries the marker itself, and has no use once `render` has replaced the
 /// files (they carry the marker then): delete it after the first render.
+///
+/// The file is YAML without a `.yaml` extension: tools that check every `*.yaml` of a Flux repository as a
+/// Kubernetes manifest (kubeconform, the validator of rendered trees) would otherwise read it as one.
 public struct AdoptionRecord: Hashable, Sendable {
     /// The record's file name, beside `mediactl.yaml`.
-    public static let fileName = "mediactl.adopted.yaml"
+    public static let fileName = "mediactl.adopted"
 
     /// SHA-256 (lowercase hex) of each adopted file, by path relative to the output root.
     public private(set) var files: [String: String]

@@ -24,7 +24,8 @@ extension AppMapper {
                     !authKeys.isEmpty
                     && authKeys.allSatisfy { annotations?[$0.key]?.text == $0.value }
                     && stack.exposure.authLabels.allSatisfy { node[path: "labels", $0.key]?.text == $0.value }
-                auth = hasAuth
+                // Without a mechanism in the stack, `auth` changes nothing that renders: it stays the catalog's.
+                if stack.exposure.hasAuthentication { auth = hasAuth }
                 if hasAuth {
                     for key in authKeys.keys { annotations = annotations?.removing(key) }
                     for key in stack.exposure.authLabels.keys { node = AppMapper.replacing(in: node, at: ["labels", key], with: nil) }
@@ -118,7 +119,11 @@ extension AppMapper {
             let filled = tls.map { entry in
                 guard let hosts = entry["hosts"]?.items else { return entry }
                 let names = hosts.map { host in host.text.map { YAMLNode.plain(reading.values.filled($0), at: host.position) } ?? host }
-                return entry.setting("hosts", YAMLNode(.sequence(names), at: entry["hosts"]?.position ?? entry.position))
+                var entry = entry.setting("hosts", YAMLNode(.sequence(names), at: entry["hosts"]?.position ?? entry.position))
+                if let secret = entry["secretName"], let text = secret.text {
+                    entry = entry.setting("secretName", .plain(reading.values.filled(text), at: secret.position))
+                }
+                return entry
             }
             node = node.setting("tls", YAMLNode(.sequence(filled), at: node["tls"]?.position ?? node.position))
         }

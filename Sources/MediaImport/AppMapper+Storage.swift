@@ -96,7 +96,8 @@ extension AppMapper {
     private mutating func mapConfigClaim(_ claim: String, mounts: [ReleaseValues.Mount]) throws(AppRefusal) -> Bool {
         guard let path = reading.configPath, mounts == [ReleaseValues.Mount(path: path, subPath: nil, readOnly: false)],
             reading.spec?.statePaths.isEmpty ?? true, let found = app.claims[claim], found.otherFields.isEmpty,
-            found.accessModes == ["ReadWriteOnce"], let size = found.size
+            found.accessModes == ["ReadWriteOnce"], let size = found.size, DNSLabel.problem(with: claim) == nil,
+            found.storageClass.map({ DNSLabel.problem(with: $0) == nil }) ?? true
         else { return false }
         let annotations = found.node[path: "metadata", "annotations"]?.pairs ?? []
         let keptMetadata = annotations.allSatisfy {

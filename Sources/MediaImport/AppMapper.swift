@@ -17,6 +17,8 @@ struct AppMapper {
     ]
     /// The identifier mediactl gives the main container, the Service and the route (`AppTemplateValues`).
     static let mainIdentifier = "app"
+    /// The key of a controller's containers.
+    static let containersKey = "containers"
 
     let app: HandWrittenApp
     let reading: AppReading
@@ -69,6 +71,13 @@ struct AppMapper {
                 "cannot tell the main container of controller '\(controller.id)': name it 'app'",
                 at: controller.node["containers"] ?? controller.node)
         }
+        for (id, item) in reading.values.enabled("persistence")
+        where (item["type"]?.text ?? "persistentVolumeClaim") == "persistentVolumeClaim" && item["existingClaim"] == nil {
+            throw refusal(
+                "persistence '\(id)' is a claim the chart creates; mediactl keeps claims outside the release, and "
+                    + "moving it out would let Helm delete it (give it 'existingClaim' and a claim of its own first)",
+                at: item)
+        }
         var remaining = app.values
         try mapService(container: container)
         try mapImage(container: container)
@@ -91,6 +100,22 @@ struct AppMapper {
                         "controller '\(controller.id)' becomes '\(app.name)': its Deployment's selector changes, "
                             + "which Kubernetes refuses; delete the Deployment (not its claims) once when Flux reports "
                             + "'field is immutable'")))
+        }
+        if !reading.runsCatalogImage {
+            // mediactl's security contexts are made for the catalog's image; for another image the ones that ran
+            // (none, when none was set) replace them whole.
+            let containerPath = ["controllers", controller.id, Self.containersKey, container.id, "securityContext"]
+            if remaining[path: containerPath[0], containerPath[1], containerPath[2], containerPath[3], containerPath[4]] == nil {
+                remaining = Self.replacing(in: remaining, at: containerPath, with: .mapping([], at: container.node.position))
+            }
+            exactPaths.append(["controllers", app.name, Self.containersKey, Self.mainIdentifier, "securityContext"])
+            if controller.node[path: "pod", "securityContext"] == nil {
+                if remaining[path: "defaultPodOptions", "securityContext"] == nil {
+                    remaining = Self.replacing(
+                        in: remaining, at: ["defaultPodOptions", "securityContext"], with: .mapping([], at: app.values.position))
+                }
+                exactPaths.append(["defaultPodOptions", "securityContext"])
+            }
         }
         var renaming = Renaming(reading: reading, appName: app.name, portName: portName)
         renaming.exposed = spec.expose != Exposure.none
@@ -130,26 +155,20 @@ struct AppMapper {
     var portName: String { reading.spec?.port?.name ?? "http" }
 
     private mutating func mapService(container: (id: String, node: YAMLNode)) throws(AppRefusal) {
-        if let service = reading.service {
-            spec.service = service
-            if service.rawValue != app.name {
-                set("service", .string(service.rawValue), note: "image → service: \(service)")
-            } else {
-                notes.append("image → catalog service '\(service)'")
-            }
+        let repository = container.node[path: "image", "repository"]?.text ?? ""
+        guard let service = reading.service else {
+            notes.append("image '\(repository)' is not in the catalog → generic app (image and port)")
             return
         }
-        // An image the catalog does not have: a generic app. Its service must not be a catalog id, or mediactl
-        // would run it with the catalog's settings for another image.
-        let repository = container.node[path: "image", "repository"]?.text ?? ""
-        notes.append("image '\(repository)' is not in the catalog → generic app (image and port)")
-        guard Catalog.entry(for: ServiceID(rawValue: app.name)) != nil else { return }
-        var generic = String(repository.split(separator: "/").last ?? "")
-        if Catalog.entry(for: ServiceID(rawValue: generic)) != nil || DNSLabel.problem(with: generic) != nil {
-            generic = app.name + "-custom"
+        spec.service = service
+        if service.rawValue != app.name {
+            set("service", .string(service.rawValue), note: "image → service: \(service)")
+        } else if reading.runsCatalogImage {
+            notes.append("image → catalog service '\(service)'")
+        } else {
+            notes.append(
+                "catalog service '\(service)' on another image ('\(repository)'): the security contexts that ran are kept")
         }
-        spec.service = ServiceID(rawValue: generic)
-        set("service", .string(generic), note: nil)
     }
 
     private mutating func mapImage(container: (id: String, node: YAMLNode)) throws(AppRefusal) {

@@ -12,8 +12,12 @@ struct AppReading {
     /// The main container of ``controller``: the one running a catalog image, else `app` or `main`, else the
     /// only one.
     let container: (id: String, node: YAMLNode)?
-    /// The catalog service the main container's image is, by repository.
+    /// The catalog service the app runs: the one whose image repository the main container runs, else the one
+    /// the app is named after (running another image of it, such as a linuxserver.io build).
     let service: ServiceID?
+    /// Whether the main container runs the image repository of ``service`` (false for another image of it, and
+    /// for an app outside the catalog): mediactl's security contexts are made for that image only.
+    let runsCatalogImage: Bool
     /// The Service of the controller that carries the app's port, and that port.
     let mainService: (id: String, node: YAMLNode, port: (name: String, node: YAMLNode))?
     /// The Ingress that routes to ``mainService``.
@@ -40,14 +44,17 @@ struct AppReading {
         self.controller = controller
         let containers = ReleaseValues.enabled(in: controller?.node["containers"])
         func repository(_ container: YAMLNode) -> String? { container[path: "image", "repository"]?.text }
-        let recognised = containers.filter { Self.servicesByRepository[repository($0.node) ?? ""] != nil }
+        let catalogued = containers.filter { Self.servicesByRepository[repository($0.node) ?? ""] != nil }
         let container =
-            recognised.first { Self.servicesByRepository[repository($0.node) ?? ""]?.contains(ServiceID(rawValue: app.name)) ?? false }
-            ?? recognised.first ?? containers.first { ["app", "main", app.name].contains($0.id) }
+            catalogued.first { Self.servicesByRepository[repository($0.node) ?? ""]?.contains(ServiceID(rawValue: app.name)) ?? false }
+            ?? catalogued.first ?? containers.first { ["app", "main", app.name].contains($0.id) }
             ?? (containers.count == 1 ? containers[0] : nil)
         self.container = container
         let ids = container.flatMap { Self.servicesByRepository[repository($0.node) ?? ""] } ?? []
-        service = ids.first { $0.rawValue == app.name } ?? ids.first
+        let recognised = ids.first { $0.rawValue == app.name } ?? ids.first
+        let named = ServiceID(rawValue: app.name)
+        service = recognised ?? (Catalog.entry(for: named)?.spec != nil ? named : nil)
+        runsCatalogImage = recognised != nil
 
         let services = values.enabled("service").filter { controller != nil && values.controller(of: $0.node) == controller?.id }
         let main =
@@ -162,7 +169,8 @@ struct AppReading {
     /// mediactl can write (one ReadWriteOnce claim with a size and nothing else).
     var configClaim: (app: String, name: String, size: String?, storageClass: String?)? {
         guard let claim = configClaimName, let found = app.claims[claim], found.otherFields.isEmpty,
-            found.accessModes == ["ReadWriteOnce"], found.size != nil
+            found.accessModes == ["ReadWriteOnce"], found.size != nil, DNSLabel.problem(with: claim) == nil,
+            found.storageClass.map({ DNSLabel.problem(with: $0) == nil }) ?? true
         else { return nil }
         return (app.name, claim, found.size, found.storageClass)
     }

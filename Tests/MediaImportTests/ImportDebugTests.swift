@@ -5,8 +5,11 @@ import Testing
 @Suite("import debug")
 struct ImportDebugTests {
     @Test func run() {
-        let repository = FixtureRepository("app-template-5")
-        let source = FixtureRepository.source(roots: ["kubernetes/apps/media"], files: repository.files)
+        let name = ProcessInfo.processInfo.environment["FIXTURE"] ?? "app-template-5"
+        let repository = FixtureRepository(name)
+        let source = FixtureRepository.source(
+            roots: (ProcessInfo.processInfo.environment["ROOTS"] ?? "kubernetes/apps/media").split(separator: " ").map(String.init),
+            files: repository.files)
         let result = RepositoryImporter(source: source, config: nil).run()
         print(result.errors.map(\.located).joined(separator: "\n"))
         print(result.report.text)
