@@ -44,7 +44,9 @@ let package = Package(
             dependencies: ["MediaImport", "MediaConfig", "MediaRender", "MediaKit", "MediaYAML", "MediaTestSupport"]),
         .testTarget(
             name: "MediaCLITests",
-            dependencies: ["MediaCLI", "MediaConfig", "MediaKit", "MediaThreads", "MediaYAML", "MediaTestSupport"]),
+            dependencies: [
+                "MediaCLI", "MediaConfig", "MediaKit", "MediaThreads", "MediaYAML", "MediaImport", "MediaTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

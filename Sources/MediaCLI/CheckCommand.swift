@@ -55,7 +55,7 @@ struct CheckCommand {
             do {
                 let plan = try RenderPipeline.make(
                     outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
-                    resolvedApps: session.resolvedApps
+                    resolvedApps: session.resolvedApps, adoption: session.adoption
                 ).plan
                 drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
             } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import MediaConfig
+import MediaImport
 import MediaKit
 import MediaThreads
 import MediaYAML
@@ -23,6 +24,9 @@ struct ConfigSession {
     /// The stack's apps, resolved once for validation and then rendered from; nil when the config did not
     /// decode.
     let resolvedApps: [ResolvedApp]?
+    /// The files `mediactl import` adopted, from ``AdoptionRecord/fileName`` beside the config (empty when there is
+    /// none).
+    let adoption: AdoptionRecord
 
     /// The stack, when the config has no error.
     var stack: Stack? { diagnostics.containsErrors ? nil : result.stack }
@@ -77,7 +81,21 @@ struct ConfigSession {
         }
         return ConfigSession(
             location: location, source: String(decoding: bytes, as: UTF8.self), result: result,
-            diagnostics: diagnostics, outputRoot: outputRoot, snapshot: snapshot, resolvedApps: resolvedApps)
+            diagnostics: diagnostics, outputRoot: outputRoot, snapshot: snapshot, resolvedApps: resolvedApps,
+            adoption: adoptionRecord(beside: location, terminal))
+    }
+
+    /// The adoption record beside the config; an unreadable one adopts nothing (every unmarked file stays
+    /// protected) and is reported.
+    private static func adoptionRecord(beside location: ConfigLocator.Location, _ terminal: Terminal) -> AdoptionRecord {
+        let path = PathText.appending(AdoptionRecord.fileName, to: PathText.parent(of: location.path))
+        guard let bytes = try? FileSystem.bytes(of: path) else { return AdoptionRecord() }
+        let (record, problem) = AdoptionRecord.read(bytes)
+        if let record { return record }
+        terminal.error(
+            "ignoring '\(AdoptionRecord.fileName)': \(problem?.message ?? "not an adoption record"); files it names "
+                + "stay protected")
+        return AdoptionRecord()
     }
 
     /// The folders a snapshot started before the config is read walks: the default generated folders, which

@@ -1,4 +1,5 @@
 import Foundation
+import MediaImport
 import MediaKit
 import MediaRender
 import MediaThreads
@@ -17,11 +18,15 @@ struct FileTreeWriter {
     let rootPath: String
     /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
     let base: String
+    /// The files `mediactl import` adopted: ours although they lack the marker, while they hold the bytes import
+    /// read (``isOurs(_:_:)``).
+    let adoption: AdoptionRecord
 
-    /// A writer for the tree under the absolute path `root`.
-    init(root: String) {
+    /// A writer for the tree under the absolute path `root`, which may replace the files `adoption` names.
+    init(root: String, adoption: AdoptionRecord = AdoptionRecord()) {
         rootPath = root
         base = root.hasSuffix("/") ? root : root + "/"
+        self.adoption = adoption
     }
 
     /// A writer for the tree under the file URL `root`.
@@ -33,6 +38,12 @@ struct FileTreeWriter {
     static func isGenerated(_ text: String) -> Bool {
         text.split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false).prefix(4)
             .contains { $0.contains(MediaRender.generatedMarker) }
+    }
+
+    /// Whether the file at `path` (relative to the root), holding `text`, is mediactl's to replace: it carries the
+    /// marker, or `mediactl import` adopted exactly these bytes. The one rule every overwrite goes through.
+    func isOurs(_ path: String, _ text: String) -> Bool {
+        Self.isGenerated(text) || adoption.adopts(path, bytes: Array(text.utf8))
     }
 
     /// Starts walking `directories` for ``plan(_:managedDirectories:lanes:snapshot:)``, on a background thread
@@ -89,7 +100,7 @@ struct FileTreeWriter {
                 // The old text is not kept: nothing needs it, and on a large tree it would double the memory.
                 changes.append(TreePlan.Change(path: file.path, kind: .unchanged, old: nil, new: file.contents))
             case .different(let old):
-                if !Self.isGenerated(old) { handWritten.append(file.path) }
+                if !isOurs(file.path, old) { handWritten.append(file.path) }
                 changes.append(TreePlan.Change(path: file.path, kind: .update, old: old, new: file.contents))
             case .unreadable(.symbolicLink):
                 throw Failure(message: "refusing to write '\(file.path)': '\(file.path)' is a symbolic link")

@@ -1,4 +1,5 @@
 import Foundation
+import MediaImport
 import MediaKit
 import MediaRender
 import MediaThreads
@@ -20,7 +21,7 @@ struct RenderPipeline {
         do {
             let pipeline = try make(
                 outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
-                resolvedApps: session.resolvedApps)
+                resolvedApps: session.resolvedApps, adoption: session.adoption)
             ProcessLifetime.keep(pipeline)
             return pipeline
         } catch {
@@ -32,12 +33,14 @@ struct RenderPipeline {
     /// Renders `stack` and compares it with the disk under `outputRoot`. `snapshot` is a walk of the output
     /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders under the same root.
     /// `resolvedApps` are the stack's apps when already resolved (``ConfigSession/resolvedApps``).
+    /// `adoption` names the files `mediactl import` adopted (``ConfigSession/adoption``).
     static func make(
-        outputRoot: String, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil
+        outputRoot: String, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil,
+        adoption: AdoptionRecord = AdoptionRecord()
     ) throws(FileTreeWriter.Failure) -> RenderPipeline {
         let renderer = Renderer(stack: stack, resolvedApps: resolvedApps)
         let lanes = Lanes.available
-        let writer = FileTreeWriter(root: outputRoot)
+        let writer = FileTreeWriter(root: outputRoot, adoption: adoption)
         // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding
         // and the layout run on one core and leave the others idle.
         let snapshot =

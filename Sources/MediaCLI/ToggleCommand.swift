@@ -45,7 +45,8 @@ struct ToggleCommand {
         }
         let pipeline: RenderPipeline
         do {
-            pipeline = try RenderPipeline.make(outputRoot: session.outputRoot, stack: newStack)
+            pipeline = try RenderPipeline.make(
+                outputRoot: session.outputRoot, stack: newStack, adoption: session.adoption)
         } catch {
             terminal.error(error.message)
             return ExitStatus.failure

@@ -270,3 +270,25 @@ struct AppFacts: Sendable {
         String(text.prefix { $0 != ":" })
     }
 }
+
+extension AppFacts {
+    /// The facts of the app folder `folder` (`<appsDir>/<ns>/<app>`) of `source`, read like import reads it; nil
+    /// when the folder does not read as an app (with the reasons in `problems`).
+    static func read(folder: String, in source: ImportSource, problems: inout [ImportDiagnostic]) -> AppFacts? {
+        let parts = folder.split(separator: "/").map(String.init)
+        guard parts.count >= 3 else { return nil }
+        let namespaceFolder = parts.dropLast().joined(separator: "/")
+        var reader = ManifestReader(source: source)
+        let kustomizationNamespace = reader.documents(namespaceFolder + "/kustomization.yaml")?.first?.node["namespace"]?.text
+        let folderReader = AppFolderReader(
+            appsDir: parts.dropLast(2).joined(separator: "/"), namespace: parts[parts.count - 2],
+            name: parts[parts.count - 1], kustomizationNamespace: kustomizationNamespace)
+        do {
+            let app = try folderReader.read(&reader)
+            return AppFacts(app, kustomizationNamespace: kustomizationNamespace)
+        } catch {
+            problems += error.reasons + reader.errors
+            return nil
+        }
+    }
+}
