@@ -65,9 +65,9 @@ extension AppMapper {
                         + "storage.volumes.\(volume) and mounts")
         }
         remaining = AppMapper.withoutEmpty(remaining, "persistence")
-        if !configClaimed, reading.configPath != nil {
+        if !configClaimed, let path = reading.configPath {
             spec.storage = .disabled
-            set("storage", false, note: "no claim of the app folder at \(reading.configPath ?? "") → storage: false")
+            set("storage", false, note: "storage: false (\(configClaimNote(at: path)))")
         }
         if !mounts.isEmpty {
             let sorted = mounts.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -82,6 +82,37 @@ extension AppMapper {
                         return .mapping(entry)
                     }), note: nil)
         }
+    }
+
+    /// Why no claim became the config claim at `path`.
+    private func configClaimNote(at path: String) -> String {
+        guard let name = reading.configClaimName else {
+            return "no claim of the app folder is mounted whole at \(path) in every container"
+        }
+        guard let claim = app.claims[name] else {
+            return "claim '\(name)' at \(path) is not in the app folder, so mediactl must not render it"
+        }
+        if claim.storageClass.map({ DNSLabel.problem(with: $0) != nil }) ?? false {
+            return "claim '\(name)' names storage class '\(claim.storageClass ?? "")', which is not a name mediactl "
+                + "writes; its file stays hand-written"
+        }
+        if claim.accessModes != ["ReadWriteOnce"] || !claim.otherFields.isEmpty || claim.size == nil {
+            return "claim '\(name)' is not one mediactl writes (ReadWriteOnce, a size, nothing else); its file stays "
+                + "hand-written"
+        }
+        if let controller = reading.controller, let container = reading.container,
+            let (id, item) = reading.values.enabled("persistence").first(where: {
+                $0.node["existingClaim"].map { reading.values.filled($0.text ?? "") } == name
+            })
+        {
+            let containers = ReleaseValues.enabled(in: controller.node["containers"])
+            let mine = reading.values.mounts(of: id, item, controller: controller.id, container: container.id)
+            if containers.contains(where: { reading.values.mounts(of: id, item, controller: controller.id, container: $0.id) != mine }) {
+                return "claim '\(name)' is mounted in some containers only; mediactl mounts a config claim into every "
+                    + "container, so the item stays in values and the claim's file stays hand-written"
+            }
+        }
+        return "claim '\(name)' at \(path) carries settings mediactl does not write; its file stays hand-written"
     }
 
     private static func advancedMounts(_ item: YAMLNode) -> [YAMLNode] {

@@ -55,7 +55,7 @@ public struct ImportReport: Hashable, Sendable {
             lines.append("")
             lines.append("\(app.namespace)/\(app.name) (\(app.folder)): \(Self.words(app.outcome))")
             for key in app.keys { lines.append("  key: \(key)") }
-            for value in app.values { lines.append("  values: \(value)") }
+            for value in Self.grouped(app.values) { lines.append("  values: \(value)") }
             for file in app.kept { lines.append("  kept: \(file)") }
             for file in app.unlisted { lines.append("  no longer listed: \(file) (its content is in the config; delete it after render)") }
             for fact in app.added { lines.append("  mediactl adds: \(fact)") }
@@ -63,6 +63,23 @@ public struct ImportReport: Hashable, Sendable {
             for reason in app.reasons { lines.append("  \(app.outcome == .refused ? "refused" : "note"): \(reason.located)") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Value paths grouped by the mapping that holds them: `a.b.c`, `a.b.d (removed)` → `a.b: c, d (removed)`.
+    static func grouped(_ paths: [String]) -> [String] {
+        var order: [String] = []
+        var leaves: [String: [String]] = [:]
+        for path in paths {
+            let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+            let parent = parts.count > 1 ? parts.dropLast().joined(separator: ".") : ""
+            let leaf = parts.count > 1 ? String(parts[parts.count - 1]) : path
+            if leaves[parent] == nil { order.append(parent) }
+            leaves[parent, default: []].append(leaf)
+        }
+        return order.map { parent in
+            let list = (leaves[parent] ?? []).joined(separator: ", ")
+            return parent.isEmpty ? list : "\(parent): \(list)"
+        }
     }
 
     private static func words(_ outcome: Outcome) -> String {
