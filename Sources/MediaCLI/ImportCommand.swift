@@ -17,6 +17,10 @@ struct ImportCommand {
         var roots: [String] = []
         for argument in invocation.arguments {
             let absolute = context.absolutePath(argument)
+            if absolute == root {
+                terminal.error("give the namespace or app folders to import, not the repository root")
+                return ExitStatus.failure
+            }
             guard absolute.hasPrefix(root + "/") || root == "/" else {
                 terminal.error(
                     "'\(argument)' is outside the repository root '\(root)'; run import from the repository, or "
