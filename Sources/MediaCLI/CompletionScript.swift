@@ -66,7 +66,8 @@ enum CompletionScript {
             if let choices = command.argumentChoices { candidates = choices.joined(separator: " ") + " " + candidates }
             if command.name == "help" { candidates = CommandTable.commands.map(\.name).joined(separator: " ") }
             let folders = command.argumentsAreFolders ? " $(compgen -d -- \"$cur\")" : ""
-            script += "        \(command.name)) COMPREPLY=( $(compgen -W \"\(candidates)\" -- \"$cur\")\(folders) ) ;;\n"
+            script +=
+                "        \(command.name)) COMPREPLY=( $(compgen -W \"\(candidates)\" -- \"$cur\")\(folders) ) ;;\n"
         }
         script += """
                 esac

@@ -87,7 +87,8 @@ struct ConfigSession {
 
     /// The adoption record beside the config; an unreadable one adopts nothing (every unmarked file stays
     /// protected) and is reported.
-    private static func adoptionRecord(beside location: ConfigLocator.Location, _ terminal: Terminal) -> AdoptionRecord {
+    private static func adoptionRecord(beside location: ConfigLocator.Location, _ terminal: Terminal) -> AdoptionRecord
+    {
         let path = PathText.appending(AdoptionRecord.fileName, to: PathText.parent(of: location.path))
         guard let bytes = try? FileSystem.bytes(of: path) else { return AdoptionRecord() }
         let (record, problem) = AdoptionRecord.read(bytes)

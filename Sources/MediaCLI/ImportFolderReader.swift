@@ -38,7 +38,8 @@ struct ImportFolderReader {
             if source.files[relative + "/ks.yaml"] != nil || source.files[relative + "/ks.dis"] != nil {
                 let parent = relative.split(separator: "/").dropLast().joined(separator: "/")
                 let kustomization = parent + "/kustomization.yaml"
-                if source.files[kustomization] == nil, let bytes = try? FileSystem.bytes(of: root + "/" + kustomization),
+                if source.files[kustomization] == nil,
+                    let bytes = try? FileSystem.bytes(of: root + "/" + kustomization),
                     bytes.count <= Self.maximumFileSize
                 {
                     source.files[kustomization] = bytes

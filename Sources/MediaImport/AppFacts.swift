@@ -73,7 +73,8 @@ struct AppFacts: Sendable {
             }
         }
 
-        let values = ReleaseValues(values: app.values, releaseName: app.name, namespace: app.namespace, major: Self.major(app.chartVersion))
+        let values = ReleaseValues(
+            values: app.values, releaseName: app.name, namespace: app.namespace, major: Self.major(app.chartVersion))
         let services = values.enabled("service")
         var serviceNames: [String: String] = [:]
         for (id, service) in services {
@@ -103,7 +104,9 @@ struct AppFacts: Sendable {
             return service?["ports"]?[name]?["port"]?.text ?? name
         }
         func backend(identifier: String?, name: String?, port portNode: YAMLNode?) -> String {
-            if let identifier { return "\(serviceNames[identifier] ?? "?\(identifier)"):\(port(portNode, of: identifier))" }
+            if let identifier {
+                return "\(serviceNames[identifier] ?? "?\(identifier)"):\(port(portNode, of: identifier))"
+            }
             if let name {
                 let filled = values.filled(name)
                 // A 3.x route names its Service by identifier (`classes/_route.tpl` looks it up); an ingress by name.
@@ -154,7 +157,9 @@ struct AppFacts: Sendable {
         let persistence = values.enabled("persistence")
         for (controllerID, controller) in values.enabled("controllers") {
             if let replicas = controller["replicas"]?.text { add(.release, "controller replicas=\(replicas)") }
-            let containers = ReleaseValues.enabled(in: controller["containers"]) + ReleaseValues.enabled(in: controller["initContainers"])
+            let containers =
+                ReleaseValues.enabled(in: controller["containers"])
+                + ReleaseValues.enabled(in: controller["initContainers"])
             for (containerID, container) in containers {
                 let image = container["image"]
                 let repository = image?["repository"]?.text ?? "?"
@@ -248,7 +253,9 @@ struct AppFacts: Sendable {
     }
 
     /// The facts of `original` missing from `rendered`, and those `rendered` adds that a render may not add.
-    static func differences(original: AppFacts, rendered: AppFacts) -> (missing: [String], added: [String], defaults: [String]) {
+    static func differences(
+        original: AppFacts, rendered: AppFacts
+    ) -> (missing: [String], added: [String], defaults: [String]) {
         let old = Set(original.facts)
         let new = Set(rendered.facts)
         let missing = original.facts.filter { !new.contains($0) }.map(\.text)
@@ -257,7 +264,9 @@ struct AppFacts: Sendable {
         // A container the original did not run (a catalog sidecar) comes whole from mediactl's defaults.
         let oldContainers = Set(original.facts.filter { $0.kind == .image }.map { Self.containerKey($0.text) })
         for fact in rendered.facts where !old.contains(fact) {
-            if fact.kind.mayBeAdded || !oldContainers.contains(Self.containerKey(fact.text)) && fact.text.hasPrefix("container ") {
+            if fact.kind.mayBeAdded
+                || !oldContainers.contains(Self.containerKey(fact.text)) && fact.text.hasPrefix("container ")
+            {
                 defaults.append(fact.text)
             } else {
                 added.append(fact.text)
@@ -279,7 +288,8 @@ extension AppFacts {
         guard parts.count >= 3 else { return nil }
         let namespaceFolder = parts.dropLast().joined(separator: "/")
         var reader = ManifestReader(source: source)
-        let kustomizationNamespace = reader.documents(namespaceFolder + "/kustomization.yaml")?.first?.node["namespace"]?.text
+        let kustomizationNamespace = reader.documents(namespaceFolder + "/kustomization.yaml")?.first?.node[
+            "namespace"]?.text
         let folderReader = AppFolderReader(
             appsDir: parts.dropLast(2).joined(separator: "/"), namespace: parts[parts.count - 2],
             name: parts[parts.count - 1], kustomizationNamespace: kustomizationNamespace)

@@ -41,7 +41,8 @@ struct AppFolderReader {
         let hasDisabled = reader.source.files[disabledPath] != nil || reader.source.unreadable[disabledPath] != nil
         if hasEnabled, hasDisabled {
             throw AppRefusal(
-                path: disabledPath, at: nil, "the app has both 'ks.yaml' and 'ks.dis'; keep the one that says what runs")
+                path: disabledPath, at: nil, "the app has both 'ks.yaml' and 'ks.dis'; keep the one that says what runs"
+            )
         }
         let fluxPath = hasEnabled ? enabledPath : disabledPath
         try refuseUnreadable(below: folder, reader.source)
@@ -153,7 +154,8 @@ struct AppFolderReader {
         return HandWrittenApp(
             name: name, namespace: namespace, appsDir: appsDir, folder: folder, enabled: hasEnabled,
             fluxFile: fluxPath, dependsOn: dependsOn, substituteFrom: substituteFrom, source: source,
-            substitute: substitute, substitutedFiles: substituted, resources: resources, documents: documents, release: release, values: values,
+            substitute: substitute, substitutedFiles: substituted, resources: resources, documents: documents,
+            release: release, values: values,
             valuesFiles: valuesFiles, chartVersion: chartVersion, chartSource: chartSource,
             chartSourceFiles: chartSourceFiles, claims: try claims(all), secrets: secrets(all),
             fluxDefaults: fluxDefaults)
@@ -170,7 +172,9 @@ struct AppFolderReader {
             problems.map { ImportDiagnostic(path: $0.key, .error(at: nil, "\($0.value); the app stays as it is")) })
     }
 
-    private func fluxKustomization(_ documents: [ManifestDocument], path: String) throws(AppRefusal)
+    private func fluxKustomization(
+        _ documents: [ManifestDocument], path: String
+    ) throws(AppRefusal)
         -> ManifestDocument
     {
         let kustomizations = documents.filter { $0.isKind("Kustomization", of: "kustomize.toolkit.fluxcd.io") }
@@ -228,7 +232,8 @@ struct AppFolderReader {
                 DNSLabel.problem(with: name) == nil
             else {
                 throw AppRefusal(
-                    path: path, at: item.position, "a spec.dependsOn entry mediactl cannot write; it takes 'name' "
+                    path: path, at: item.position,
+                    "a spec.dependsOn entry mediactl cannot write; it takes 'name' "
                         + "and 'namespace'")
             }
             result.append(HandWrittenApp.Dependency(name: name, namespace: item["namespace"]?.text))
@@ -269,7 +274,9 @@ struct AppFolderReader {
         return (secrets, substitute)
     }
 
-    private func sourceReference(_ node: YAMLNode?, path: String, at parent: YAMLNode) throws(AppRefusal)
+    private func sourceReference(
+        _ node: YAMLNode?, path: String, at parent: YAMLNode
+    ) throws(AppRefusal)
         -> FluxSourceReference
     {
         guard let node, let kindText = node["kind"]?.text, let kind = FluxSourceReference.Kind(rawValue: kindText),
@@ -294,8 +301,7 @@ struct AppFolderReader {
         "apiVersion", "kind", "resources", "configMapGenerator", "generatorOptions",
     ]
 
-    private func listedFiles(_ kustomization: ManifestDocument, reader: ManifestReader) throws(AppRefusal) -> [String]
-    {
+    private func listedFiles(_ kustomization: ManifestDocument, reader: ManifestReader) throws(AppRefusal) -> [String] {
         var reasons: [ImportDiagnostic] = []
         for pair in kustomization.node.pairs ?? [] where !Self.kustomizeKeys.contains(pair.keyText) {
             reasons.append(
@@ -339,13 +345,16 @@ struct AppFolderReader {
     }
 
     /// The ConfigMaps `configMapGenerator` makes from files, by name: each key and the file it reads.
-    private func generatedConfigMaps(_ kustomization: ManifestDocument, reader: ManifestReader) throws(AppRefusal)
+    private func generatedConfigMaps(
+        _ kustomization: ManifestDocument, reader: ManifestReader
+    ) throws(AppRefusal)
         -> [String: (node: YAMLNode, files: [String: String])]
     {
         guard let generators = kustomization.node["configMapGenerator"]?.items else { return [:] }
         let options = kustomization.node["generatorOptions"]
-        if let options, options.keys.contains(where: { $0 != "disableNameSuffixHash" && $0 != "annotations" })
-            || options["disableNameSuffixHash"].map({ !$0.isBoolean(true) }) == true
+        if let options,
+            options.keys.contains(where: { $0 != "disableNameSuffixHash" && $0 != "annotations" })
+                || options["disableNameSuffixHash"].map({ !$0.isBoolean(true) }) == true
         {
             throw AppRefusal(
                 path: kustomization.path, at: options.position,
@@ -411,7 +420,9 @@ struct AppFolderReader {
     }
 
     /// The chart version, where the chart comes from, and the files of its source in the app folder.
-    private func chart(of release: ManifestDocument, among documents: [ManifestDocument]) throws(AppRefusal)
+    private func chart(
+        of release: ManifestDocument, among documents: [ManifestDocument]
+    ) throws(AppRefusal)
         -> (String, ChartSettings.Source, [String])
     {
         let spec = release.node["spec"]
@@ -515,13 +526,15 @@ struct AppFolderReader {
         guard let node, let position else { return node }
         switch node.content {
         case .scalar: return YAMLNode(node.content, at: position)
-        case .sequence(let items): return YAMLNode(.sequence(items.compactMap { relocated($0, to: position) }), at: position)
+        case .sequence(let items):
+            return YAMLNode(.sequence(items.compactMap { relocated($0, to: position) }), at: position)
         case .mapping(let pairs):
             return YAMLNode(
                 .mapping(
                     pairs.map {
                         YAMLPair(
-                            key: YAMLNode($0.key.content, at: position), value: relocated($0.value, to: position) ?? $0.value)
+                            key: YAMLNode($0.key.content, at: position),
+                            value: relocated($0.value, to: position) ?? $0.value)
                     }), at: position)
         }
     }
@@ -535,8 +548,9 @@ struct AppFolderReader {
             let spec = document.node["spec"]
             let known: Set<String> = ["accessModes", "resources", "storageClassName"]
             var other = spec?.keys.filter { !known.contains($0) } ?? []
-            if let resources = spec?["resources"], resources.keys != ["requests"]
-                || resources["requests"]?.keys != ["storage"]
+            if let resources = spec?["resources"],
+                resources.keys != ["requests"]
+                    || resources["requests"]?.keys != ["storage"]
             {
                 other.append("resources")
             }

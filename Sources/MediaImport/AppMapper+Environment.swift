@@ -20,7 +20,9 @@ extension AppMapper {
                 leftover.append((name, value))
                 continue
             }
-            let text = value.scalar.flatMap { value.isNull ? nil : $0.text } ?? (value.keys == ["value"] ? value["value"]?.text : nil)
+            let text =
+                value.scalar.flatMap { value.isNull ? nil : $0.text }
+                ?? (value.keys == ["value"] ? value["value"]?.text : nil)
             if let text {
                 if defaults[name] != text { env[name] = text }
                 continue
@@ -37,7 +39,8 @@ extension AppMapper {
         var remainingSources: [YAMLNode] = []
         for source in node["envFrom"]?.items ?? [] {
             let name = source["secret"]?.text ?? source[path: "secretRef", "name"]?.text
-            let plain = source.keys == ["secret"] || (source.keys == ["secretRef"] && source["secretRef"]?.keys == ["name"])
+            let plain =
+                source.keys == ["secret"] || (source.keys == ["secretRef"] && source["secretRef"]?.keys == ["name"])
             guard plain, let name, let known = app.secrets[reading.values.filled(name)], known.complete else {
                 remainingSources.append(source)
                 continue
@@ -52,7 +55,8 @@ extension AppMapper {
             spec.env = env
             set(
                 "env", .mapping(.sortedByKey(env.mapValues { .string($0) })),
-                note: "container env → env (\(env.count) variable\(env.count == 1 ? "" : "s") mediactl does not set so)")
+                note: "container env → env (\(env.count) variable\(env.count == 1 ? "" : "s") mediactl does not set so)"
+            )
         }
         if !secrets.isEmpty {
             spec.secrets = secrets
@@ -64,12 +68,15 @@ extension AppMapper {
             }
             set("secrets", .mapping(.sortedByKey(map)), note: "Secret keys → secrets (secretRef)")
         }
-        node = leftover.isEmpty
+        node =
+            leftover.isEmpty
             ? node.removing("env")
             : node.setting("env", .mapping(leftover, at: node["env"]?.position ?? node.position))
-        node = remainingSources.isEmpty
+        node =
+            remainingSources.isEmpty
             ? node.removing("envFrom")
-            : node.setting("envFrom", YAMLNode(.sequence(remainingSources), at: node["envFrom"]?.position ?? node.position))
+            : node.setting(
+                "envFrom", YAMLNode(.sequence(remainingSources), at: node["envFrom"]?.position ?? node.position))
         remaining = AppMapper.replacing(in: remaining, at: path, with: node)
     }
 
@@ -78,7 +85,8 @@ extension AppMapper {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.-".unicodeScalars.contains(scalar))
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "_.-".unicodeScalars.contains(scalar))
         }
     }
 
@@ -112,7 +120,8 @@ extension AppMapper {
             } else {
                 requirements.requests = mapped
             }
-            resources = amounts.pairs?.isEmpty == true ? resources.removing(section) : resources.setting(section, amounts)
+            resources =
+                amounts.pairs?.isEmpty == true ? resources.removing(section) : resources.setting(section, amounts)
         }
         if requirements != (reading.spec?.resources ?? ResourceRequirements()) {
             spec.resources = requirements
@@ -125,7 +134,8 @@ extension AppMapper {
             }
             set("resources", .mapping(entry), note: "CPU and memory → resources")
         }
-        let updated = resources.pairs?.isEmpty == true ? node.removing("resources") : node.setting("resources", resources)
+        let updated =
+            resources.pairs?.isEmpty == true ? node.removing("resources") : node.setting("resources", resources)
         remaining = AppMapper.replacing(in: remaining, at: path, with: updated)
     }
 }

@@ -12,7 +12,9 @@ extension AppMapper {
         switch stack.exposure.mode {
         case .ingress:
             if let ingress = reading.ingress, let className = ingress.node["className"]?.text,
-                let found = [Exposure.internal, .external].first(where: { stack.exposure.ingressClasses[$0] == className }),
+                let found = [Exposure.internal, .external].first(where: {
+                    stack.exposure.ingressClasses[$0] == className
+                }),
                 let label = label(of: reading.host)
             {
                 level = found
@@ -28,9 +30,12 @@ extension AppMapper {
                 if stack.exposure.hasAuthentication { auth = hasAuth }
                 if hasAuth {
                     for key in authKeys.keys { annotations = annotations?.removing(key) }
-                    for key in stack.exposure.authLabels.keys { node = AppMapper.replacing(in: node, at: ["labels", key], with: nil) }
+                    for key in stack.exposure.authLabels.keys {
+                        node = AppMapper.replacing(in: node, at: ["labels", key], with: nil)
+                    }
                 }
-                if let issuer = stack.exposure.tlsIssuer, annotations?["cert-manager.io/cluster-issuer"]?.text == issuer {
+                if let issuer = stack.exposure.tlsIssuer, annotations?["cert-manager.io/cluster-issuer"]?.text == issuer
+                {
                     annotations = annotations?.removing("cert-manager.io/cluster-issuer")
                 }
                 node = Self.withoutEmpty(annotations.map { node.setting("annotations", $0) } ?? node, "annotations")
@@ -40,14 +45,18 @@ extension AppMapper {
             }
         case .gateway:
             if let route = reading.route, let gateway = reading.gateway,
-                let found = [Exposure.internal, .external].first(where: { stack.exposure.gateways[$0]?.key == gateway.key }),
+                let found = [Exposure.internal, .external].first(where: {
+                    stack.exposure.gateways[$0]?.key == gateway.key
+                }),
                 let label = label(of: reading.host)
             {
                 level = found
                 hostLabel = label
                 var node = route.node
                 if !stack.exposure.authLabels.isEmpty {
-                    let hasAuth = stack.exposure.authLabels.allSatisfy { node[path: "labels", $0.key]?.text == $0.value }
+                    let hasAuth = stack.exposure.authLabels.allSatisfy {
+                        node[path: "labels", $0.key]?.text == $0.value
+                    }
                     auth = hasAuth
                     if hasAuth {
                         for key in stack.exposure.authLabels.keys {
@@ -59,9 +68,11 @@ extension AppMapper {
                 // A parent without a namespace is in the route's own: mediactl names it.
                 if let parents = node["parentRefs"]?.items {
                     let filled = parents.map { parent in
-                        parent["namespace"] == nil ? parent.setting("namespace", .plain(app.namespace, at: parent.position)) : parent
+                        parent["namespace"] == nil
+                            ? parent.setting("namespace", .plain(app.namespace, at: parent.position)) : parent
                     }
-                    node = node.setting("parentRefs", YAMLNode(.sequence(filled), at: node["parentRefs"]?.position ?? node.position))
+                    node = node.setting(
+                        "parentRefs", YAMLNode(.sequence(filled), at: node["parentRefs"]?.position ?? node.position))
                 }
                 node = filledHosts(node)
                 remaining = AppMapper.replacing(in: remaining, at: ["route", route.id], with: node)
@@ -82,7 +93,9 @@ extension AppMapper {
         }
         if let auth {
             spec.auth = auth
-            if auth != (reading.spec?.auth ?? true) { set("auth", .boolean(auth), note: "forward auth → auth: \(auth)") }
+            if auth != (reading.spec?.auth ?? true) {
+                set("auth", .boolean(auth), note: "forward auth → auth: \(auth)")
+            }
         }
     }
 
@@ -102,7 +115,9 @@ extension AppMapper {
         if let hosts = node["hosts"]?.items {
             let filled = hosts.map { host in
                 var host = host
-                if let text = host["host"]?.text { host = host.setting("host", .plain(reading.values.filled(text), at: host.position)) }
+                if let text = host["host"]?.text {
+                    host = host.setting("host", .plain(reading.values.filled(text), at: host.position))
+                }
                 return host
             }
             node = node.setting("hosts", YAMLNode(.sequence(filled), at: node["hosts"]?.position ?? node.position))
@@ -118,8 +133,11 @@ extension AppMapper {
         if let tls = node["tls"]?.items {
             let filled = tls.map { entry in
                 guard let hosts = entry["hosts"]?.items else { return entry }
-                let names = hosts.map { host in host.text.map { YAMLNode.plain(reading.values.filled($0), at: host.position) } ?? host }
-                var entry = entry.setting("hosts", YAMLNode(.sequence(names), at: entry["hosts"]?.position ?? entry.position))
+                let names = hosts.map { host in
+                    host.text.map { YAMLNode.plain(reading.values.filled($0), at: host.position) } ?? host
+                }
+                var entry = entry.setting(
+                    "hosts", YAMLNode(.sequence(names), at: entry["hosts"]?.position ?? entry.position))
                 if let secret = entry["secretName"], let text = secret.text {
                     entry = entry.setting("secretName", .plain(reading.values.filled(text), at: secret.position))
                 }
@@ -157,7 +175,8 @@ extension AppMapper {
         }
         guard let target, let service = remaining[path: "service", target.id] else { return }
         let others = (service["annotations"]?.keys ?? []).filter { $0 != annotation }
-        guard !others.contains(where: { $0.contains("loadbalancer") || $0.contains("lb-ipam") || $0.contains("lbipam") })
+        guard
+            !others.contains(where: { $0.contains("loadbalancer") || $0.contains("lb-ipam") || $0.contains("lbipam") })
         else { return }
         var settings = LoadBalancerSettings()
         var node = service.removing("type")
@@ -165,7 +184,9 @@ extension AppMapper {
             settings.ip = ip
             node = AppMapper.replacing(in: node, at: ["annotations", annotation], with: nil)
             node = AppMapper.withoutEmpty(node, "annotations")
-            set("loadBalancer", ["ip": .string(ip)], note: "LoadBalancer Service '\(target.id)' → loadBalancer: {ip: \(ip)}")
+            set(
+                "loadBalancer", ["ip": .string(ip)],
+                note: "LoadBalancer Service '\(target.id)' → loadBalancer: {ip: \(ip)}")
         } else {
             set("loadBalancer", true, note: "LoadBalancer Service '\(target.id)' → loadBalancer: true")
         }

@@ -6,7 +6,9 @@ import MediaYAML
 /// `values:` that remain are what sets the app apart.
 extension AppMapper {
     /// The sections whose items the chart enables unless they say `enabled: false`.
-    private static let itemSections = ["controllers", "service", "ingress", "route", "persistence", "configMaps", "secrets", "serviceMonitor"]
+    private static let itemSections = [
+        "controllers", "service", "ingress", "route", "persistence", "configMaps", "secrets", "serviceMonitor",
+    ]
 
     mutating func normalized(_ values: YAMLNode) -> YAMLNode {
         var values = values
@@ -60,9 +62,11 @@ extension AppMapper {
                     }
                     return path
                 }
-                return host.setting("paths", YAMLNode(.sequence(normalizedPaths), at: host["paths"]?.position ?? host.position))
+                return host.setting(
+                    "paths", YAMLNode(.sequence(normalizedPaths), at: host["paths"]?.position ?? host.position))
             }
-            ingress = ingress.setting("hosts", YAMLNode(.sequence(normalizedHosts), at: ingress["hosts"]?.position ?? ingress.position))
+            ingress = ingress.setting(
+                "hosts", YAMLNode(.sequence(normalizedHosts), at: ingress["hosts"]?.position ?? ingress.position))
             values = AppMapper.replacing(in: values, at: ["ingress", AppMapper.mainIdentifier], with: ingress)
         }
         return values
@@ -75,14 +79,19 @@ extension AppMapper {
             for key in ["containers", "initContainers"] {
                 guard let containers = item[key] else { continue }
                 let pairs = (containers.pairs ?? []).map { pair in
-                    YAMLPair(key: pair.key, value: pair.value["enabled"]?.isBoolean(true) == true ? pair.value.removing("enabled") : pair.value)
+                    YAMLPair(
+                        key: pair.key,
+                        value: pair.value["enabled"]?.isBoolean(true) == true
+                            ? pair.value.removing("enabled") : pair.value)
                 }
                 item = item.setting(key, YAMLNode(.mapping(pairs), at: containers.position))
             }
         }
         if section == "service", let ports = item["ports"] {
             let pairs = (ports.pairs ?? []).map { pair in
-                YAMLPair(key: pair.key, value: pair.value["enabled"]?.isBoolean(true) == true ? pair.value.removing("enabled") : pair.value)
+                YAMLPair(
+                    key: pair.key,
+                    value: pair.value["enabled"]?.isBoolean(true) == true ? pair.value.removing("enabled") : pair.value)
             }
             item = item.setting("ports", YAMLNode(.mapping(pairs), at: ports.position))
         }

@@ -16,7 +16,8 @@ extension AppMapper {
     ) throws(AppRefusal) {
         let values = reading.values
         let containers =
-            ReleaseValues.enabled(in: controller.node["containers"]) + ReleaseValues.enabled(in: controller.node["initContainers"])
+            ReleaseValues.enabled(in: controller.node["containers"])
+            + ReleaseValues.enabled(in: controller.node["initContainers"])
         var mounts: [VolumeMount] = []
         var configClaimed = false
         for (id, item) in values.enabled("persistence") {
@@ -40,7 +41,9 @@ extension AppMapper {
             }
             let source: SharedVolume
             if type == "nfs" {
-                guard let server = item["server"]?.text, let path = item["path"]?.text, path.hasPrefix("/") else { continue }
+                guard let server = item["server"]?.text, let path = item["path"]?.text, path.hasPrefix("/") else {
+                    continue
+                }
                 source = .nfs(server: server, path: path)
             } else {
                 let claim = values.filled(item["existingClaim"]?.text ?? "")
@@ -55,7 +58,8 @@ extension AppMapper {
             let volume = volumeName(for: source, preferred: id)
             volumes[volume] = source
             for mount in mainMounts {
-                mounts.append(VolumeMount(volume: volume, path: mount.path, subPath: mount.subPath, readOnly: mount.readOnly))
+                mounts.append(
+                    VolumeMount(volume: volume, path: mount.path, subPath: mount.subPath, readOnly: mount.readOnly))
             }
             remaining = AppMapper.replacing(in: remaining, at: ["persistence", id], with: nil)
             notes.append(
@@ -107,7 +111,9 @@ extension AppMapper {
         {
             let containers = ReleaseValues.enabled(in: controller.node["containers"])
             let mine = reading.values.mounts(of: id, item, controller: controller.id, container: container.id)
-            if containers.contains(where: { reading.values.mounts(of: id, item, controller: controller.id, container: $0.id) != mine }) {
+            if containers.contains(where: {
+                reading.values.mounts(of: id, item, controller: controller.id, container: $0.id) != mine
+            }) {
                 return "claim '\(name)' is mounted in some containers only; mediactl mounts a config claim into every "
                     + "container, so the item stays in values and the claim's file stays hand-written"
             }

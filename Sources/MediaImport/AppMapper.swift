@@ -64,7 +64,8 @@ struct AppMapper {
         }
         let type = controller.node["type"]?.text ?? "deployment"
         guard type == "deployment" || (type == "cronjob" && reading.spec?.schedule != nil) else {
-            throw refusal("controller '\(controller.id)' is a \(type); mediactl renders Deployments", at: controller.node)
+            throw refusal(
+                "controller '\(controller.id)' is a \(type); mediactl renders Deployments", at: controller.node)
         }
         guard let container = reading.container else {
             throw refusal(
@@ -72,7 +73,8 @@ struct AppMapper {
                 at: controller.node["containers"] ?? controller.node)
         }
         for (id, item) in reading.values.enabled("persistence")
-        where (item["type"]?.text ?? "persistentVolumeClaim") == "persistentVolumeClaim" && item["existingClaim"] == nil {
+        where (item["type"]?.text ?? "persistentVolumeClaim") == "persistentVolumeClaim" && item["existingClaim"] == nil
+        {
             throw refusal(
                 "persistence '\(id)' is a claim the chart creates; mediactl keeps claims outside the release, and "
                     + "moving it out would let Helm delete it (give it 'existingClaim' and a claim of its own first)",
@@ -105,14 +107,18 @@ struct AppMapper {
             // mediactl's security contexts are made for the catalog's image; for another image the ones that ran
             // (none, when none was set) replace them whole.
             let containerPath = ["controllers", controller.id, Self.containersKey, container.id, "securityContext"]
-            if remaining[path: containerPath[0], containerPath[1], containerPath[2], containerPath[3], containerPath[4]] == nil {
-                remaining = Self.replacing(in: remaining, at: containerPath, with: .mapping([], at: container.node.position))
+            if remaining[path: containerPath[0], containerPath[1], containerPath[2], containerPath[3], containerPath[4]]
+                == nil
+            {
+                remaining = Self.replacing(
+                    in: remaining, at: containerPath, with: .mapping([], at: container.node.position))
             }
             exactPaths.append(["controllers", app.name, Self.containersKey, Self.mainIdentifier, "securityContext"])
             if controller.node[path: "pod", "securityContext"] == nil {
                 if remaining[path: "defaultPodOptions", "securityContext"] == nil {
                     remaining = Self.replacing(
-                        in: remaining, at: ["defaultPodOptions", "securityContext"], with: .mapping([], at: app.values.position))
+                        in: remaining, at: ["defaultPodOptions", "securityContext"],
+                        with: .mapping([], at: app.values.position))
                 }
                 exactPaths.append(["defaultPodOptions", "securityContext"])
             }
@@ -126,7 +132,8 @@ struct AppMapper {
         var entry = YAMLMapping()
         for key in Self.keyOrder { if let value = keys[key] { entry.set(key, value) } }
         return MappedApp(
-            name: app.name, app: app, entry: entry, remaining: remaining, exactPaths: exactPaths, adopted: files.adopted,
+            name: app.name, app: app, entry: entry, remaining: remaining, exactPaths: exactPaths,
+            adopted: files.adopted,
             kept: files.kept, unlisted: files.unlisted, notes: notes, warnings: warnings)
     }
 
@@ -167,7 +174,8 @@ struct AppMapper {
             notes.append("image → catalog service '\(service)'")
         } else {
             notes.append(
-                "catalog service '\(service)' on another image ('\(repository)'): the security contexts that ran are kept")
+                "catalog service '\(service)' on another image ('\(repository)'): the security contexts that ran are kept"
+            )
         }
     }
 
@@ -193,7 +201,8 @@ struct AppMapper {
         }
         guard let number = service.port.node["port"]?.integer, (1...65535).contains(number) else {
             throw refusal(
-                "the port of Service '\(service.id)' is not a number", at: service.port.node["port"] ?? service.port.node)
+                "the port of Service '\(service.id)' is not a number",
+                at: service.port.node["port"] ?? service.port.node)
         }
         if number != reading.spec?.port?.number || reading.spec == nil {
             spec.port = number

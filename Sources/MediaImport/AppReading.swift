@@ -37,7 +37,8 @@ struct AppReading {
     init(app: HandWrittenApp) {
         self.app = app
         let values = ReleaseValues(
-            values: app.values, releaseName: app.name, namespace: app.namespace, major: AppFacts.major(app.chartVersion))
+            values: app.values, releaseName: app.name, namespace: app.namespace, major: AppFacts.major(app.chartVersion)
+        )
         self.values = values
         let controllers = values.enabled("controllers")
         let controller = controllers.count == 1 ? controllers[0] : nil
@@ -46,7 +47,9 @@ struct AppReading {
         func repository(_ container: YAMLNode) -> String? { container[path: "image", "repository"]?.text }
         let catalogued = containers.filter { Self.servicesByRepository[repository($0.node) ?? ""] != nil }
         let container =
-            catalogued.first { Self.servicesByRepository[repository($0.node) ?? ""]?.contains(ServiceID(rawValue: app.name)) ?? false }
+            catalogued.first {
+                Self.servicesByRepository[repository($0.node) ?? ""]?.contains(ServiceID(rawValue: app.name)) ?? false
+            }
             ?? catalogued.first ?? containers.first { ["app", "main", app.name].contains($0.id) }
             ?? (containers.count == 1 ? containers[0] : nil)
         self.container = container
@@ -56,7 +59,9 @@ struct AppReading {
         service = recognised ?? (Catalog.entry(for: named)?.spec != nil ? named : nil)
         runsCatalogImage = recognised != nil
 
-        let services = values.enabled("service").filter { controller != nil && values.controller(of: $0.node) == controller?.id }
+        let services = values.enabled("service").filter {
+            controller != nil && values.controller(of: $0.node) == controller?.id
+        }
         let main =
             services.first { ["app", "main", app.name].contains($0.id) }
             ?? services.first { $0.node["primary"]?.isBoolean(true) ?? false } ?? services.first
@@ -130,12 +135,14 @@ struct AppReading {
 
     /// The user the app runs as: the pod's `runAsUser`, else `PUID`.
     var user: Int? {
-        podSecurityContext?["runAsUser"]?.integer ?? environment.first { $0.name == "PUID" }?.node.text.flatMap { Int($0) }
+        podSecurityContext?["runAsUser"]?.integer
+            ?? environment.first { $0.name == "PUID" }?.node.text.flatMap { Int($0) }
     }
 
     /// The group the app runs as: the pod's `runAsGroup`, else `PGID`.
     var group: Int? {
-        podSecurityContext?["runAsGroup"]?.integer ?? environment.first { $0.name == "PGID" }?.node.text.flatMap { Int($0) }
+        podSecurityContext?["runAsGroup"]?.integer
+            ?? environment.first { $0.name == "PGID" }?.node.text.flatMap { Int($0) }
     }
 
     /// The annotation keys of every Service.
@@ -179,7 +186,8 @@ struct AppReading {
     var configClaimName: String? {
         guard let controller, let container, let path = configPath else { return nil }
         for (id, item) in values.enabled("persistence") {
-            guard let claim = item["existingClaim"]?.text, (item["type"]?.text ?? "persistentVolumeClaim") == "persistentVolumeClaim"
+            guard let claim = item["existingClaim"]?.text,
+                (item["type"]?.text ?? "persistentVolumeClaim") == "persistentVolumeClaim"
             else { continue }
             let mounts = values.mounts(of: id, item, controller: controller.id, container: container.id)
             if mounts.contains(where: { $0.path == path && $0.subPath == nil && !$0.readOnly }) {

@@ -13,11 +13,15 @@ extension ConfigWriter {
         var editor = LineEditor(text)
         let newVolumes = stack.storage.volumes.filter { previous.storage.volumes[$0.key] == nil }
         if !newVolumes.isEmpty {
-            guard editor.append(.mapping(volumeEntries(newVolumes)), at: ["storage", "volumes"], in: root) else { return nil }
+            guard editor.append(.mapping(volumeEntries(newVolumes)), at: ["storage", "volumes"], in: root) else {
+                return nil
+            }
         }
         let namespaces = stack.repo.handWrittenNamespaces.filter { !previous.repo.handWrittenNamespaces.contains($0) }
         if !namespaces.isEmpty {
-            guard editor.append(.sequence(namespaces.map { .string($0) }), at: ["repo", "handWrittenNamespaces"], in: root)
+            guard
+                editor.append(
+                    .sequence(namespaces.map { .string($0) }), at: ["repo", "handWrittenNamespaces"], in: root)
             else { return nil }
         }
         guard editor.append(.mapping(YAMLMapping(apps)), at: ["apps"], in: root) else { return nil }
@@ -73,7 +77,8 @@ private struct LineEditor {
             node = pair.value
         }
         if node.isNull {
-            insert(value, indent: parentIndent + 2, before: lastContentLine(before: end, deeperThan: parentIndent - 1) + 1)
+            insert(
+                value, indent: parentIndent + 2, before: lastContentLine(before: end, deeperThan: parentIndent - 1) + 1)
             return true
         }
         guard isBlock(node) else { return false }

@@ -30,7 +30,9 @@ enum ConfigWriter {
 
         var cluster = YAMLMapping()
         if stack.cluster.domain != defaults.cluster.domain { cluster.set("domain", .string(stack.cluster.domain)) }
-        if stack.cluster.timezone != defaults.cluster.timezone { cluster.set("timezone", .string(stack.cluster.timezone)) }
+        if stack.cluster.timezone != defaults.cluster.timezone {
+            cluster.set("timezone", .string(stack.cluster.timezone))
+        }
         if stack.cluster.user != defaults.cluster.user {
             cluster.set("user", ["uid": .integer(stack.cluster.user.uid), "gid": .integer(stack.cluster.user.gid)])
         }
@@ -53,7 +55,9 @@ enum ConfigWriter {
         }
         if !classes.isEmpty { exposure.set("classes", .mapping(classes)) }
         if !stack.exposure.authAnnotations.isEmpty {
-            exposure.set("auth", ["annotations": .mapping(.sortedByKey(stack.exposure.authAnnotations.mapValues { .string($0) }))])
+            exposure.set(
+                "auth",
+                ["annotations": .mapping(.sortedByKey(stack.exposure.authAnnotations.mapValues { .string($0) }))])
         }
         if let issuer = stack.exposure.tlsIssuer { exposure.set("tls", ["issuer": .string(issuer)]) }
         var gateways = YAMLMapping()
@@ -70,7 +74,9 @@ enum ConfigWriter {
         var storage = YAMLMapping()
         var config = YAMLMapping()
         if let storageClass = stack.storage.config.storageClass { config.set("storageClass", .string(storageClass)) }
-        if stack.storage.config.size != defaults.storage.config.size { config.set("size", .string(stack.storage.config.size)) }
+        if stack.storage.config.size != defaults.storage.config.size {
+            config.set("size", .string(stack.storage.config.size))
+        }
         if stack.storage.config.claimNames != defaults.storage.config.claimNames {
             config.set("claimNames", .string(stack.storage.config.claimNames.rawValue))
         }
@@ -92,7 +98,8 @@ enum ConfigWriter {
         var entries: [String: YAMLValue] = [:]
         for (name, volume) in volumes {
             switch volume {
-            case .nfs(let server, let path): entries[name] = ["nfs": ["server": .string(server), "path": .string(path)]]
+            case .nfs(let server, let path):
+                entries[name] = ["nfs": ["server": .string(server), "path": .string(path)]]
             case .existingClaim(let claim): entries[name] = ["existingClaim": .string(claim)]
             case .pvc(let storageClass, let size, let accessMode):
                 var pvc = YAMLMapping([("size", .string(size))])

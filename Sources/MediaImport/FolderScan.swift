@@ -32,7 +32,9 @@ struct FolderScan {
                     errors.append(
                         ImportDiagnostic(
                             path: folder,
-                            .error(at: nil, "an app folder must be '<appsDir>/<namespace>/<app>', at least three folders deep")))
+                            .error(
+                                at: nil,
+                                "an app folder must be '<appsDir>/<namespace>/<app>', at least three folders deep")))
                     continue
                 }
                 found.insert(
@@ -55,7 +57,9 @@ struct FolderScan {
         for namespaceFolder in Set(apps.map { "\($0.appsDir)/\($0.namespace)" }) {
             let path = namespaceFolder + "/kustomization.yaml"
             guard reader.exists(path), let documents = reader.documents(path) else { continue }
-            if let namespace = documents.first?.node["namespace"]?.text { kustomizationNamespaces[namespaceFolder] = namespace }
+            if let namespace = documents.first?.node["namespace"]?.text {
+                kustomizationNamespaces[namespaceFolder] = namespace
+            }
         }
     }
 

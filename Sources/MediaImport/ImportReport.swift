@@ -19,6 +19,7 @@ public struct ImportReport: Hashable, Sendable {
         public var namespace: String
         /// The app folder, relative to the repository root.
         public var folder: String
+        /// What happened to it.
         public var outcome: Outcome
         /// What became a key, one line each.
         public var keys: [String] = []
@@ -57,10 +58,14 @@ public struct ImportReport: Hashable, Sendable {
             for key in app.keys { lines.append("  key: \(key)") }
             for value in Self.grouped(app.values) { lines.append("  values: \(value)") }
             for file in app.kept { lines.append("  kept: \(file)") }
-            for file in app.unlisted { lines.append("  no longer listed: \(file) (its content is in the config; delete it after render)") }
+            for file in app.unlisted {
+                lines.append("  no longer listed: \(file) (its content is in the config; delete it after render)")
+            }
             for fact in app.added { lines.append("  mediactl adds: \(fact)") }
             for warning in app.warnings { lines.append("  warning: \(warning.located)") }
-            for reason in app.reasons { lines.append("  \(app.outcome == .refused ? "refused" : "note"): \(reason.located)") }
+            for reason in app.reasons {
+                lines.append("  \(app.outcome == .refused ? "refused" : "note"): \(reason.located)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

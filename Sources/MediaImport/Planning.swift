@@ -141,7 +141,11 @@ struct Planning {
                 let problems = ValuesChecker.diagnostics(values: patch, version: stack.chart.version, app: app.name)
                     .filter { $0.severity == .error }
                 if !problems.isEmpty {
-                    failures.append((app.app.folder, problems.map { ImportDiagnostic(path: valuesFile(of: app.app, at: $0.position), $0) }))
+                    failures.append(
+                        (
+                            app.app.folder,
+                            problems.map { ImportDiagnostic(path: valuesFile(of: app.app, at: $0.position), $0) }
+                        ))
                     continue
                 }
             }
@@ -151,7 +155,9 @@ struct Planning {
 
         // Load, validate and render with values; compare the facts.
         let entries = mapped.map { ($0, patches[$0.name]?.0) }
-        guard let full = load(stack: stack, entries, failures: &failures) else { return .failure(Failures(list: failures)) }
+        guard let full = load(stack: stack, entries, failures: &failures) else {
+            return .failure(Failures(list: failures))
+        }
         var warnings: [String: [ImportDiagnostic]] = [:]
         for issue in StackValidator(stack: full.stack).validate() {
             guard issue.keyPath.count >= 2, issue.keyPath[0] == "apps",
@@ -237,17 +243,25 @@ struct Planning {
             let owner = appKeys.last { $0.1 <= line }?.0
             let message = "mediactl would not accept the entry import made: " + diagnostic.message
             if let owner, let app = entries.first(where: { $0.0.name == owner })?.0 {
-                failures.append((app.app.folder, [ImportDiagnostic(path: app.app.release.path, .error(at: nil, message))]))
+                failures.append(
+                    (app.app.folder, [ImportDiagnostic(path: app.app.release.path, .error(at: nil, message))]))
             } else {
                 for (app, _) in entries {
-                    failures.append((app.app.folder, [ImportDiagnostic(path: app.app.release.path, .error(at: nil, message))]))
+                    failures.append(
+                        (app.app.folder, [ImportDiagnostic(path: app.app.release.path, .error(at: nil, message))]))
                 }
             }
         }
         if failures.isEmpty {
             for (app, _) in entries {
                 failures.append(
-                    (app.app.folder, [ImportDiagnostic(path: app.app.release.path, .error(at: nil, "the config import made does not load"))]))
+                    (
+                        app.app.folder,
+                        [
+                            ImportDiagnostic(
+                                path: app.app.release.path, .error(at: nil, "the config import made does not load"))
+                        ]
+                    ))
             }
         }
         return nil
@@ -289,7 +303,8 @@ struct Planning {
         for kept in app.kept where renderedPaths.contains(original.appFolder + kept) {
             throw AppRefusal(
                 path: original.appFolder + kept, at: nil,
-                "the file stays hand-written, but mediactl renders a file of that name; rename it and list the new name")
+                "the file stays hand-written, but mediactl renders a file of that name; rename it and list the new name"
+            )
         }
         for file in rendered where file.path.hasPrefix(prefix) {
             files[file.path] = Array(file.contents.utf8)
@@ -311,7 +326,10 @@ struct Planning {
         } catch {
             throw AppRefusal(
                 error.reasons.map { reason in
-                    ImportDiagnostic(path: reason.path, .error(at: nil, "mediactl's render of the app does not read back: " + reason.diagnostic.message))
+                    ImportDiagnostic(
+                        path: reason.path,
+                        .error(at: nil, "mediactl's render of the app does not read back: " + reason.diagnostic.message)
+                    )
                 } + reader.errors)
         }
         let namespace = kustomizationNamespaces[namespaceFolder]
@@ -320,10 +338,12 @@ struct Planning {
         let differences = AppFacts.differences(original: before, rendered: after)
         var reasons: [ImportDiagnostic] = []
         for fact in differences.missing {
-            reasons.append(ImportDiagnostic(path: original.folder, .error(at: nil, "mediactl's render would lose: \(fact)")))
+            reasons.append(
+                ImportDiagnostic(path: original.folder, .error(at: nil, "mediactl's render would lose: \(fact)")))
         }
         for fact in differences.added {
-            reasons.append(ImportDiagnostic(path: original.folder, .error(at: nil, "mediactl's render would add: \(fact)")))
+            reasons.append(
+                ImportDiagnostic(path: original.folder, .error(at: nil, "mediactl's render would add: \(fact)")))
         }
         if !reasons.isEmpty { throw AppRefusal(reasons) }
         return differences.defaults

@@ -31,7 +31,8 @@ struct Renaming {
             let main = section == "ingress" ? reading.ingress?.id : reading.route?.id
             var pairs: [YAMLPair] = []
             for pair in items.pairs ?? [] {
-                let key = pair.keyText == main && exposed ? Self.key(AppMapper.mainIdentifier, like: pair.key) : pair.key
+                let key =
+                    pair.keyText == main && exposed ? Self.key(AppMapper.mainIdentifier, like: pair.key) : pair.key
                 pairs.append(YAMLPair(key: key, value: renamingReferences(pair.value)))
             }
             values = values.setting(section, YAMLNode(.mapping(pairs), at: items.position))
@@ -47,7 +48,8 @@ struct Renaming {
                 var monitor = pair.value
                 if let id = monitor[path: "service", "identifier"]?.text, id == service {
                     monitor = AppMapper.replacing(
-                        in: monitor, at: ["service", "identifier"], with: .plain(AppMapper.mainIdentifier, at: monitor.position))
+                        in: monitor, at: ["service", "identifier"],
+                        with: .plain(AppMapper.mainIdentifier, at: monitor.position))
                 }
                 return YAMLPair(key: pair.key, value: monitor)
             }
@@ -64,7 +66,8 @@ struct Renaming {
             var node = pair.value
             if let containers = node["containers"] {
                 let renamed = (containers.pairs ?? []).map { entry -> YAMLPair in
-                    YAMLPair(key: Self.key(containerName(entry.keyText, entry.value), like: entry.key), value: entry.value)
+                    YAMLPair(
+                        key: Self.key(containerName(entry.keyText, entry.value), like: entry.key), value: entry.value)
                 }
                 node = node.setting("containers", YAMLNode(.mapping(renamed), at: containers.position))
             }
@@ -77,7 +80,9 @@ struct Renaming {
     func containerName(_ id: String, _ node: YAMLNode) -> String {
         if id == container { return AppMapper.mainIdentifier }
         let repository = node[path: "image", "repository"]?.text
-        if let sidecar = reading.spec?.sidecars.first(where: { $0.image.repository == repository }) { return sidecar.name }
+        if let sidecar = reading.spec?.sidecars.first(where: { $0.image.repository == repository }) {
+            return sidecar.name
+        }
         return id
     }
 
@@ -90,7 +95,8 @@ struct Renaming {
             guard pair.keyText == service else { return YAMLPair(key: pair.key, value: node) }
             if let ports = node["ports"], let port, port != portName {
                 let renamed = (ports.pairs ?? []).map { entry in
-                    entry.keyText == port ? YAMLPair(key: Self.key(portName, like: entry.key), value: entry.value) : entry
+                    entry.keyText == port
+                        ? YAMLPair(key: Self.key(portName, like: entry.key), value: entry.value) : entry
                 }
                 node = node.setting("ports", YAMLNode(.mapping(renamed), at: ports.position))
             }
@@ -133,7 +139,8 @@ struct Renaming {
                         entry.keyText == container ? AppMapper.mainIdentifier : entry.keyText, like: entry.key),
                     value: entry.value)
             }
-            return YAMLPair(key: Self.key(appName, like: pair.key), value: YAMLNode(.mapping(containers), at: pair.value.position))
+            return YAMLPair(
+                key: Self.key(appName, like: pair.key), value: YAMLNode(.mapping(containers), at: pair.value.position))
         }
         return item.setting("advancedMounts", YAMLNode(.mapping(pairs), at: mounts.position))
     }

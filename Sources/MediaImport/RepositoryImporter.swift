@@ -57,7 +57,9 @@ public struct RepositoryImporter: Sendable {
                 name: location.name, namespace: location.namespace, folder: location.folder, outcome: .skipped)
             if existing?.apps.contains(where: { $0.name.rawValue == location.name }) == true {
                 entry.reasons = [
-                    ImportDiagnostic(path: config?.path ?? "mediactl.yaml", .warning(at: nil, "apps.\(location.name) is there already"))
+                    ImportDiagnostic(
+                        path: config?.path ?? "mediactl.yaml",
+                        .warning(at: nil, "apps.\(location.name) is there already"))
                 ]
                 reports[location.folder] = entry
                 continue

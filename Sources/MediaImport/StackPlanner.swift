@@ -19,10 +19,15 @@ struct StackPlanner {
         guard let first = apps.first else { return stack }
         stack.repo.appsDir = first.appsDir
         stack.repo.docsDir = nil
-        stack.repo.handWrittenNamespaces = Set(apps.map(\.namespace)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        stack.repo.handWrittenNamespaces = Set(apps.map(\.namespace)).sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
         stack.namespace = Self.mostCommon(apps.map(\.namespace)) ?? stack.namespace
-        if let source = Self.mostCommon(apps.map { "\($0.source.kind.rawValue)/\($0.source.namespace)/\($0.source.name)" }),
-            let app = apps.first(where: { "\($0.source.kind.rawValue)/\($0.source.namespace)/\($0.source.name)" == source })
+        if let source = Self.mostCommon(
+            apps.map { "\($0.source.kind.rawValue)/\($0.source.namespace)/\($0.source.name)" }),
+            let app = apps.first(where: {
+                "\($0.source.kind.rawValue)/\($0.source.namespace)/\($0.source.name)" == source
+            })
         {
             stack.repo.source = app.source
         }
@@ -34,10 +39,13 @@ struct StackPlanner {
         {
             stack.chart.version = version
         }
-        stack.chart.source = Self.mostCommon(apps.map(\.chartSource.rawValue)).flatMap(ChartSettings.Source.init) ?? .oci
+        stack.chart.source =
+            Self.mostCommon(apps.map(\.chartSource.rawValue)).flatMap(ChartSettings.Source.init) ?? .oci
 
         let readings = apps.map { AppReading(app: $0) }
-        if let domain = Self.mostCommon(readings.compactMap(\.host).compactMap(Self.domain)) { stack.cluster.domain = domain }
+        if let domain = Self.mostCommon(readings.compactMap(\.host).compactMap(Self.domain)) {
+            stack.cluster.domain = domain
+        }
         if let timezone = Self.mostCommon(readings.compactMap(\.timezone)) { stack.cluster.timezone = timezone }
         if let uid = Self.mostCommon(readings.compactMap(\.user).map { String($0) }).flatMap(Int.init) {
             stack.cluster.user.uid = uid
@@ -72,7 +80,9 @@ struct StackPlanner {
             stack.exposure.gateways[.internal] = gateway
         }
         let authSets = readings.map(\.authAnnotations).filter { !$0.isEmpty }
-        if let auth = Self.mostCommon(authSets.map(Self.key)), let annotations = authSets.first(where: { Self.key($0) == auth }) {
+        if let auth = Self.mostCommon(authSets.map(Self.key)),
+            let annotations = authSets.first(where: { Self.key($0) == auth })
+        {
             stack.exposure.authAnnotations = annotations
         }
         if let issuer = Self.mostCommon(readings.compactMap(\.issuer)) { stack.exposure.tlsIssuer = issuer }
@@ -109,7 +119,8 @@ struct StackPlanner {
         var counts: [String: Int] = [:]
         for value in values { counts[value, default: 0] += 1 }
         return counts.sorted { left, right in
-            left.value != right.value ? left.value > right.value : left.key.utf8.lexicographicallyPrecedes(right.key.utf8)
+            left.value != right.value
+                ? left.value > right.value : left.key.utf8.lexicographicallyPrecedes(right.key.utf8)
         }.first?.key
     }
 }

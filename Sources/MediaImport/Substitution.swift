@@ -16,7 +16,8 @@ struct Substitution {
         case .sequence(let items):
             return YAMLNode(.sequence(items.map(apply)), at: node.position)
         case .mapping(let pairs):
-            return YAMLNode(.mapping(pairs.map { YAMLPair(key: $0.key, value: apply(to: $0.value)) }), at: node.position)
+            return YAMLNode(
+                .mapping(pairs.map { YAMLPair(key: $0.key, value: apply(to: $0.value)) }), at: node.position)
         }
     }
 
@@ -24,7 +25,8 @@ struct Substitution {
     func apply(to text: String) -> String {
         var result = ""
         var rest = Substring(text)
-        while let dollar = rest.indices.first(where: { rest[$0] == "$" && rest[rest.index(after: $0)...].first == "{" }) {
+        while let dollar = rest.indices.first(where: { rest[$0] == "$" && rest[rest.index(after: $0)...].first == "{" })
+        {
             let open = rest.index(dollar, offsetBy: 2)
             result += rest[..<dollar]
             guard let end = rest[open...].firstIndex(of: "}") else {

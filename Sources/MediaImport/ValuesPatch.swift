@@ -26,7 +26,9 @@ enum ValuesPatch {
             if exact.contains(where: { path.starts(with: $0) }) {
                 for pair in renderedPairs where !pairs.contains(where: { $0.keyText == pair.keyText }) {
                     result.append(
-                        YAMLPair(key: .plain(pair.keyText, at: original.position), value: .plain("null", at: original.position)))
+                        YAMLPair(
+                            key: .plain(pair.keyText, at: original.position),
+                            value: .plain("null", at: original.position)))
                     changes.append((path + [pair.keyText]).joined(separator: ".") + " (removed)")
                 }
             }
@@ -51,7 +53,8 @@ enum ValuesPatch {
             }
         case .sequence(let items): return YAMLNode(.sequence(items.map(canonical)), at: node.position)
         case .mapping(let pairs):
-            return YAMLNode(.mapping(pairs.map { YAMLPair(key: $0.key, value: canonical($0.value)) }), at: node.position)
+            return YAMLNode(
+                .mapping(pairs.map { YAMLPair(key: $0.key, value: canonical($0.value)) }), at: node.position)
         }
     }
 }

@@ -71,7 +71,9 @@ extension YAMLNode {
         if let index = pairs.firstIndex(where: { $0.keyText == key }) {
             pairs[index].value = value
         } else {
-            pairs.append(YAMLPair(key: YAMLNode(.scalar(YAMLScalar(text: key, style: .plain)), at: value.position), value: value))
+            pairs.append(
+                YAMLPair(key: YAMLNode(.scalar(YAMLScalar(text: key, style: .plain)), at: value.position), value: value)
+            )
         }
         return YAMLNode(.mapping(pairs), at: position)
     }
@@ -101,7 +103,9 @@ extension YAMLNode {
         case .sequence(let items):
             return .sequence(items.map(\.typedValue))
         case .mapping(let pairs):
-            return .mapping(YAMLMapping.sortedByKey(Dictionary(pairs.map { ($0.keyText, $0.value.typedValue) }) { first, _ in first }))
+            return .mapping(
+                YAMLMapping.sortedByKey(
+                    Dictionary(pairs.map { ($0.keyText, $0.value.typedValue) }) { first, _ in first }))
         }
     }
 

@@ -50,7 +50,8 @@ struct ImportCommandTests {
         let repository = try repository()
         defer { try? FileManager.default.removeItem(at: repository.deletingLastPathComponent()) }
         let outside = repository.deletingLastPathComponent().appendingPathComponent("secret.yaml")
-        try "apiVersion: v1\nkind: Secret\nmetadata:\n  name: stolen\n".write(to: outside, atomically: true, encoding: .utf8)
+        try "apiVersion: v1\nkind: Secret\nmetadata:\n  name: stolen\n".write(
+            to: outside, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(
             atPath: repository.appendingPathComponent("kubernetes/apps/media/sonarr/app/stolen.yaml").path,
             withDestinationPath: outside.path)
@@ -84,7 +85,8 @@ struct ImportCommandTests {
             to: file, atomically: true, encoding: .utf8)
         let run = mediactl(["import", "kubernetes/apps/media"], in: repository)
         #expect(run.status == 1)
-        #expect(run.error.hasPrefix("kubernetes/apps/media/radarr/app/helmrelease.yaml:3:11: error: unclosed flow mapping"))
+        #expect(
+            run.error.hasPrefix("kubernetes/apps/media/radarr/app/helmrelease.yaml:3:11: error: unclosed flow mapping"))
         #expect(run.error.contains("import: 1 error; nothing written"))
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("mediactl.yaml").path))
     }
@@ -95,7 +97,8 @@ struct ImportCommandTests {
         defer { try? FileManager.default.removeItem(at: repository.deletingLastPathComponent()) }
         #expect(mediactl(["import", "kubernetes/apps/media"], in: repository).status == 0)
         let file = repository.appendingPathComponent("kubernetes/apps/media/sonarr/app/helmrelease.yaml")
-        try (String(contentsOf: file, encoding: .utf8) + "# my note\n").write(to: file, atomically: true, encoding: .utf8)
+        try (String(contentsOf: file, encoding: .utf8) + "# my note\n").write(
+            to: file, atomically: true, encoding: .utf8)
         let render = mediactl(["render"], in: repository)
         #expect(render.status == 1)
         #expect(render.error.contains("refusing to overwrite 'kubernetes/apps/media/sonarr/app/helmrelease.yaml'"))
@@ -153,9 +156,13 @@ struct ImportCommandTests {
 
     @Test("help, and shells complete import's folders")
     func helpAndCompletion() {
-        #expect(mediactl(["help", "import"]).output.contains("USAGE: mediactl import [--dry-run] [--format text|json] PATH…"))
+        #expect(
+            mediactl(["help", "import"]).output.contains(
+                "USAGE: mediactl import [--dry-run] [--format text|json] PATH…"))
         #expect(mediactl(["completion", "bash"]).output.contains("import) COMPREPLY=( $(compgen -W"))
         #expect(mediactl(["completion", "zsh"]).output.contains("'*:folder:_files -/'"))
-        #expect(mediactl(["completion", "fish"]).output.contains("__fish_seen_subcommand_from import' -a '(__fish_complete_directories)'"))
+        #expect(
+            mediactl(["completion", "fish"]).output.contains(
+                "__fish_seen_subcommand_from import' -a '(__fish_complete_directories)'"))
     }
 }

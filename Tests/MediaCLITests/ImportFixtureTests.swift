@@ -42,7 +42,8 @@ struct ImportFixtureTests {
     @Test("import, render and check keep every fact, leave every other file alone and settle", arguments: names)
     func importRenderCheck(name: String) throws {
         let fixture = folder(name)
-        let roots = (Fixtures.text(fixture.appendingPathComponent("roots")) ?? "").split(separator: "\n").map(String.init)
+        let roots = (Fixtures.text(fixture.appendingPathComponent("roots")) ?? "").split(separator: "\n").map(
+            String.init)
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let repository = directory.appendingPathComponent("repo")
@@ -68,7 +69,9 @@ struct ImportFixtureTests {
         if let failure = GoldenFile.compare(config, with: expected.appendingPathComponent("mediactl.yaml")) {
             Issue.record(Comment(rawValue: failure))
         }
-        let report = imported.output.replacingOccurrences(of: "\nwrote mediactl.yaml and mediactl.adopted; next: 'mediactl diff' to review, then 'mediactl render'\n", with: "")
+        let report = imported.output.replacingOccurrences(
+            of: "\nwrote mediactl.yaml and mediactl.adopted; next: 'mediactl diff' to review, then 'mediactl render'\n",
+            with: "")
         if let failure = GoldenFile.compare(report, with: expected.appendingPathComponent("report.txt")) {
             Issue.record(Comment(rawValue: failure))
         }

@@ -64,7 +64,9 @@ struct ConfigExtensionTests {
     func flowApps() {
         var repository = TestRepository()
         repository.app("sonarr")
-        let result = repository.run(config: "version: 1\nexposure: {mode: gateway}\nrepo: {substituteFrom: [cluster-secrets]}\napps: {seerr: {}}\n")
+        let result = repository.run(
+            config:
+                "version: 1\nexposure: {mode: gateway}\nrepo: {substituteFrom: [cluster-secrets]}\napps: {seerr: {}}\n")
         #expect(result.configText == nil)
         #expect(result.reasons("sonarr").first?.contains("flow") == true, "\(result.reasons("sonarr"))")
     }
@@ -74,7 +76,8 @@ struct ConfigExtensionTests {
         var repository = TestRepository()
         repository.app("sonarr")
         let result = repository.run(
-            config: "version: 1\nchart: {version: 3.7.3}\nrepo:\n  substituteFrom: [cluster-secrets]\napps:\n  seerr:\n")
+            config: "version: 1\nchart: {version: 3.7.3}\nrepo:\n  substituteFrom: [cluster-secrets]\napps:\n  seerr:\n"
+        )
         #expect(result.configText == nil)
         #expect(result.outcome("sonarr") == .refused)
         #expect(result.reasons("sonarr").first?.contains("chart.version is one for every app") == true)

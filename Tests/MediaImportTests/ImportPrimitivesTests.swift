@@ -24,7 +24,9 @@ struct ImportPrimitivesTests {
     @Test("SHA-256 across block boundaries matches a second computation byte by byte")
     func digestLengths() {
         // 55, 56 and 64 bytes straddle the padding; a million 'a' is the FIPS long example.
-        #expect(SHA256.hex(Array(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex(Array(repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         #expect(SHA256.hex(Array(repeating: 0x61, count: 55)) != SHA256.hex(Array(repeating: 0x61, count: 56)))
     }
 
@@ -55,17 +57,27 @@ struct ImportPrimitivesTests {
     }
 
     private func node(_ text: String) -> YAMLNode {
-        YAMLReader(mode: .manifests).readDocuments(Array(text.utf8)).documents.first ?? .plain("", at: SourcePosition(line: 1, column: 1))
+        YAMLReader(mode: .manifests).readDocuments(Array(text.utf8)).documents.first
+            ?? .plain("", at: SourcePosition(line: 1, column: 1))
     }
 
     @Test("the patch holds what differs, keeps mediactl's other keys, and nulls them below an exact path")
     func patch() {
-        let rendered = node("a: {x: 1, y: 2}\nlist: [1, 2]\nprobe: {enabled: true, spec: {tcpSocket: {port: 80}, periodSeconds: 10}}\n")
+        let rendered = node(
+            "a: {x: 1, y: 2}\nlist: [1, 2]\nprobe: {enabled: true, spec: {tcpSocket: {port: 80}, periodSeconds: 10}}\n")
         let original = node("a: {x: 1, z: 3}\nlist: [1]\nprobe: {enabled: true, spec: {httpGet: {path: /ping}}}\n")
         var changes: [String] = []
         let patch = ValuesPatch.patch(rendered: rendered, original: original, exact: [["probe"]], changes: &changes)
-        #expect(patch?.typedValue == node("a: {z: 3}\nlist: [1]\nprobe: {spec: {httpGet: {path: /ping}, tcpSocket: null, periodSeconds: null}}\n").typedValue)
-        #expect(changes == ["a.z", "list", "probe.spec.httpGet", "probe.spec.tcpSocket (removed)", "probe.spec.periodSeconds (removed)"])
+        #expect(
+            patch?.typedValue
+                == node(
+                    "a: {z: 3}\nlist: [1]\nprobe: {spec: {httpGet: {path: /ping}, tcpSocket: null, periodSeconds: null}}\n"
+                ).typedValue)
+        #expect(
+            changes == [
+                "a.z", "list", "probe.spec.httpGet", "probe.spec.tcpSocket (removed)",
+                "probe.spec.periodSeconds (removed)",
+            ])
         var none: [String] = []
         #expect(ValuesPatch.patch(rendered: rendered, original: node("a: {x: 1}\n"), exact: [], changes: &none) == nil)
     }
@@ -86,26 +98,40 @@ struct ImportPrimitivesTests {
             values: node("service: {app: {forceRename: qb}, bittorrent: {}, web: {}}"), releaseName: "qbittorrent",
             namespace: "media", major: 4)
         let services = values.enabled("service")
-        #expect(services.map { values.serviceName($0.id, $0.node, count: services.count) } == ["qb", "qbittorrent-bittorrent", "qbittorrent-web"])
+        #expect(
+            services.map { values.serviceName($0.id, $0.node, count: services.count) } == [
+                "qb", "qbittorrent-bittorrent", "qbittorrent-web",
+            ])
         let three = ReleaseValues(
-            values: node("service: {main: {primary: true}, web: {}}"), releaseName: "tautulli", namespace: "media", major: 3)
+            values: node("service: {main: {primary: true}, web: {}}"), releaseName: "tautulli", namespace: "media",
+            major: 3)
         let threeServices = three.enabled("service")
         #expect(threeServices.map { three.serviceName($0.id, $0.node, count: 2) } == ["tautulli", "tautulli-web"])
         #expect(
-            ReleaseValues(values: node("global: {fullnameOverride: x}"), releaseName: "a", namespace: "b", major: 5).fullName
+            ReleaseValues(values: node("global: {fullnameOverride: x}"), releaseName: "a", namespace: "b", major: 5)
+                .fullName
                 == "x")
-        #expect(ReleaseValues(values: node("{}"), releaseName: "a", namespace: "b", major: 5).filled("{{ .Release.Name }}-{{.Release.Namespace}}") == "a-b")
+        #expect(
+            ReleaseValues(values: node("{}"), releaseName: "a", namespace: "b", major: 5).filled(
+                "{{ .Release.Name }}-{{.Release.Namespace}}") == "a-b")
     }
 
     @Test("mounts follow the chart: global and advanced mounts, else every container at /<identifier>")
     func mounts() {
         let values = ReleaseValues(values: node("{}"), releaseName: "a", namespace: "b", major: 4)
-        #expect(values.mounts(of: "config", node("existingClaim: x"), controller: "a", container: "app") == [.init(path: "/config", subPath: nil, readOnly: false)])
-        let item = node("globalMounts: [{path: /data, readOnly: true}]\nadvancedMounts: {a: {app: [{path: /x, subPath: y}]}}")
+        #expect(
+            values.mounts(of: "config", node("existingClaim: x"), controller: "a", container: "app") == [
+                .init(path: "/config", subPath: nil, readOnly: false)
+            ])
+        let item = node(
+            "globalMounts: [{path: /data, readOnly: true}]\nadvancedMounts: {a: {app: [{path: /x, subPath: y}]}}")
         #expect(
             values.mounts(of: "media", item, controller: "a", container: "app") == [
                 .init(path: "/data", subPath: nil, readOnly: true), .init(path: "/x", subPath: "y", readOnly: false),
             ])
-        #expect(values.mounts(of: "media", item, controller: "a", container: "sidecar") == [.init(path: "/data", subPath: nil, readOnly: true)])
+        #expect(
+            values.mounts(of: "media", item, controller: "a", container: "sidecar") == [
+                .init(path: "/data", subPath: nil, readOnly: true)
+            ])
     }
 }

@@ -21,14 +21,18 @@ struct ImportRefusalTests {
         repository.app("sonarr", values: "    controllers:\n      sonarr: [unclosed\n")
         let result = repository.run()
         #expect(result.configText == nil)
-        #expect(result.errors.map(\.located).first?.hasPrefix("kubernetes/apps/media/sonarr/app/helmrelease.yaml:13:") == true)
+        #expect(
+            result.errors.map(\.located).first?.hasPrefix("kubernetes/apps/media/sonarr/app/helmrelease.yaml:13:")
+                == true)
     }
 
     @Test("nested aliases that expand too far are an error at the alias, not a hang")
     func aliasBomb() {
         var values = "    a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...8 {
-            values += "    a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            values +=
+                "    a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         var repository = TestRepository()
         repository.app("sonarr", values: values)
@@ -45,7 +49,8 @@ struct ImportRefusalTests {
         repository.app("sonarr", resources: ["helmrelease.yaml", "ocirepository.yaml", "pvc.yaml", entry])
         let result = repository.run()
         #expect(result.outcome("sonarr") == .refused)
-        #expect(result.reasons("sonarr").first?.hasPrefix("kubernetes/apps/media/sonarr/app/kustomization.yaml:") == true)
+        #expect(
+            result.reasons("sonarr").first?.hasPrefix("kubernetes/apps/media/sonarr/app/kustomization.yaml:") == true)
     }
 
     @Test("a link or an unread file in the app folder keeps the app as it is")
@@ -102,7 +107,8 @@ struct ImportRefusalTests {
     func chartClaim() {
         var repository = TestRepository()
         let values = TestRepository.values("sonarr").replacingOccurrences(
-            of: "        existingClaim: sonarr", with: "        type: persistentVolumeClaim\n        size: 5Gi\n        accessMode: ReadWriteOnce")
+            of: "        existingClaim: sonarr",
+            with: "        type: persistentVolumeClaim\n        size: 5Gi\n        accessMode: ReadWriteOnce")
         repository.app("sonarr", values: values)
         let result = repository.run()
         #expect(result.outcome("sonarr") == .refused)
@@ -165,13 +171,16 @@ struct ImportRefusalTests {
         var repository = TestRepository()
         let values = TestRepository.values("sonarr").replacingOccurrences(
             of: "            env:\n",
-            with: "            probes:\n              liveness:\n                enabled: true\n                custom: true\n"
+            with:
+                "            probes:\n              liveness:\n                enabled: true\n                custom: true\n"
                 + "                spec:\n                  periodSecond: 10\n            env:\n")
         repository.app("sonarr", values: values)
         let result = repository.run()
         #expect(result.outcome("sonarr") == .refused)
         let reason = result.reasons("sonarr").first ?? ""
-        #expect(reason.hasPrefix("kubernetes/apps/media/sonarr/app/helmrelease.yaml:24:19: unknown key 'periodSecond'"), "\(reason)")
+        #expect(
+            reason.hasPrefix("kubernetes/apps/media/sonarr/app/helmrelease.yaml:24:19: unknown key 'periodSecond'"),
+            "\(reason)")
     }
 
     @Test("an existing config with errors stops the import")

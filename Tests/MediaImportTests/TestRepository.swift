@@ -133,7 +133,9 @@ struct TestRepository {
     }
 
     /// Imports `roots` into `config` (nil: a new config).
-    func run(roots: [String] = ["kubernetes/apps/media"], config: String? = nil, unreadable: [String: String] = [:])
+    func run(
+        roots: [String] = ["kubernetes/apps/media"], config: String? = nil, unreadable: [String: String] = [:]
+    )
         -> ImportResult
     {
         RepositoryImporter(
