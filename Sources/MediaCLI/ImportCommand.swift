@@ -7,9 +7,12 @@ import MediaYAML
 /// (``RepositoryImporter`` decides everything in memory), prints the report, and writes the config and the
 /// adoption record (``AdoptionRecord``) beside it; `--dry-run` prints the report and the config's diff instead.
 struct ImportCommand {
+    /// The parsed command line.
     let invocation: Invocation
+    /// Where output goes.
     let terminal: Terminal
 
+    /// Runs the command; returns the exit status.
     func run() -> Int32 {
         let context = terminal.context
         let config = configLocation()

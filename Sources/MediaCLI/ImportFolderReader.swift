@@ -18,6 +18,7 @@ struct ImportFolderReader {
 
     /// Why a root cannot be imported.
     struct Failure: Error {
+        /// The message to print.
         let message: String
     }
 

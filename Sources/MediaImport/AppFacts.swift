@@ -20,7 +20,9 @@ struct AppFacts: Sendable {
             var mayBeAdded: Bool { self == .environment || self == .resources }
         }
 
+        /// What the fact is about.
         var kind: Kind
+        /// The fact, one line.
         var text: String
 
         static func < (lhs: Fact, rhs: Fact) -> Bool {

@@ -24,13 +24,17 @@ struct AppFolderReader {
         "oci://ghcr.io/bjw-s-labs/helm/app-template", "oci://ghcr.io/bjw-s/helm/app-template",
     ]
 
+    /// The folder of namespaces.
     let appsDir: String
+    /// The namespace folder's name.
     let namespace: String
+    /// The app folder's name.
     let name: String
     /// The namespace the app's Flux Kustomization lands in: the namespace folder's `kustomization.yaml` sets it
     /// (`namespace:`), else its own `metadata.namespace`.
     let kustomizationNamespace: String?
 
+    /// `<appsDir>/<namespace>/<name>`.
     var folder: String { "\(appsDir)/\(namespace)/\(name)" }
 
     /// Reads the app, or throws the reasons it stays hand-written. YAML errors go to `reader.errors`.

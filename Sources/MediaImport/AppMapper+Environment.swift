@@ -6,6 +6,7 @@ import MediaYAML
 /// CPU and memory → `resources`, one GPU → `gpu`. Other sources (field references, ConfigMap keys, `envFrom`
 /// of a Secret whose keys are not known here) stay in `values:`.
 extension AppMapper {
+    /// Maps the main container's `env` and `envFrom`.
     mutating func mapEnvironment(
         _ remaining: inout YAMLNode, controller: (id: String, node: YAMLNode), container: (id: String, node: YAMLNode)
     ) throws(AppRefusal) {
@@ -90,6 +91,7 @@ extension AppMapper {
         }
     }
 
+    /// Maps the main container's `resources`.
     mutating func mapResources(
         _ remaining: inout YAMLNode, controller: (id: String, node: YAMLNode), container: (id: String, node: YAMLNode)
     ) {

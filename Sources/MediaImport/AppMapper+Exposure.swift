@@ -4,6 +4,7 @@ import MediaYAML
 /// Exposure: the Ingress or route in front of the app's Service → `expose`, `host`, `auth` (and the stack's
 /// domain, classes, gateways and forward-auth annotations).
 extension AppMapper {
+    /// Maps the Ingress or route in front of the main Service.
     mutating func mapExposure(_ remaining: inout YAMLNode) throws(AppRefusal) {
         let fallback: Exposure = reading.spec?.exposure ?? .internal
         var level: Exposure = .none
@@ -158,6 +159,7 @@ extension AppMapper {
 /// LoadBalancer Services → `loadBalancer`: the catalog's peer Service (qBittorrent's BitTorrent port), or the main
 /// Service of an app without one, when it asks for its address through the stack's load balancer annotation.
 extension AppMapper {
+    /// Maps the LoadBalancer Service.
     mutating func mapLoadBalancer(_ remaining: inout YAMLNode) {
         guard let main = reading.mainService else { return }
         let annotation = stack.cluster.loadBalancer.addressAnnotation

@@ -6,6 +6,7 @@ import MediaYAML
 /// files with none of them stay hand-written and listed (`extraResources`); a ConfigMap that only held values is
 /// no longer listed. A file mixing both cannot be split without editing it, and is refused.
 extension AppMapper {
+    /// The files `render` replaces, those that stay listed (relative to `app/`), and those no longer listed.
     func fileFates() throws(AppRefusal) -> (adopted: [String], kept: [String], unlisted: [String]) {
         var adopted = [app.fluxFile, app.folder + "/app/kustomization.yaml"]
         var kept: [String] = []

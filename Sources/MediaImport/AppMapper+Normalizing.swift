@@ -10,6 +10,7 @@ extension AppMapper {
         "controllers", "service", "ingress", "route", "persistence", "configMaps", "secrets", "serviceMonitor",
     ]
 
+    /// `values` without what mediactl renders the same way.
     mutating func normalized(_ values: YAMLNode) -> YAMLNode {
         var values = values
         if values[path: "global", "nameOverride"]?.text == app.name {

@@ -11,6 +11,7 @@ extension AppMapper {
         "type", "existingClaim", "server", "path", "globalMounts", "advancedMounts", "enabled",
     ]
 
+    /// Maps the persistence items the chart mounts from claims and NFS exports.
     mutating func mapStorage(
         _ remaining: inout YAMLNode, controller: (id: String, node: YAMLNode), container: (id: String, node: YAMLNode)
     ) throws(AppRefusal) {

@@ -10,6 +10,7 @@ struct FolderScan {
     /// Problems with the folders given.
     var errors: [ImportDiagnostic] = []
 
+    /// Scans the roots of `reader`'s source, reading namespace kustomizations through it.
     init(_ reader: inout ManifestReader) {
         let source = reader.source
         var found: Set<AppLocation> = []

@@ -6,6 +6,7 @@ import MediaYAML
 struct HandWrittenApp: Sendable {
     /// A Flux Kustomization this app waits for.
     struct Dependency: Hashable, Sendable {
+        /// The Kustomization's name.
         var name: String
         /// The namespace, when the entry names one.
         var namespace: String?
@@ -13,20 +14,26 @@ struct HandWrittenApp: Sendable {
 
     /// A PersistentVolumeClaim of the app folder.
     struct Claim: Sendable {
+        /// The claim's name.
         var name: String
         /// The file holding it, relative to the repository root.
         var path: String
+        /// `resources.requests.storage`.
         var size: String?
+        /// `accessModes`.
         var accessModes: [String]
+        /// `storageClassName`.
         var storageClass: String?
         /// Spec fields mediactl's claims do not have (`dataSourceRef`, `volumeName`, `selector`…): such a claim
         /// stays hand-written.
         var otherFields: [String]
+        /// The claim's document.
         var node: YAMLNode
     }
 
     /// The keys a Secret of the app folder holds, as far as its files say.
     struct SecretKeys: Sendable {
+        /// The keys the files name.
         var keys: [String]
         /// False when more keys may come from the store (`dataFrom` without a template that lists every key).
         var complete: Bool
@@ -44,6 +51,7 @@ struct HandWrittenApp: Sendable {
     var enabled: Bool
     /// The path of `ks.yaml` or `ks.dis`.
     var fluxFile: String
+    /// `spec.dependsOn` of the Flux Kustomization.
     var dependsOn: [Dependency]
     /// `postBuild.substituteFrom` Secret names, nil when the Kustomization has no `postBuild.substituteFrom`.
     var substituteFrom: [String]?

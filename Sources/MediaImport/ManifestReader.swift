@@ -10,6 +10,7 @@ struct ManifestReader: Sendable {
     /// Files that did not parse, with the error.
     private(set) var errors: [ImportDiagnostic] = []
 
+    /// A reader of `source`.
     init(source: ImportSource) { self.source = source }
 
     /// Whether `path` is a regular file that was read.

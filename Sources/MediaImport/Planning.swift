@@ -9,6 +9,7 @@ import MediaYAML
 struct Planning {
     /// An app that passed every step.
     struct AdoptedApp: Sendable {
+        /// The app's mapping.
         var mapped: MappedApp
         /// The `values:` import writes (positions of the hand-written files).
         var values: YAMLNode?
@@ -22,14 +23,17 @@ struct Planning {
 
     /// What settled.
     struct Outcome: Sendable {
+        /// The apps adopted.
         var adopted: [AdoptedApp] = []
         /// Refused apps by folder, with the reasons.
         var refused: [(String, [ImportDiagnostic])] = []
+        /// The config's new text.
         var configText: String?
         /// The stack settings chosen, for the report.
         var settings: [String] = []
     }
 
+    /// What the CLI read.
     let source: ImportSource
     /// The existing config: its stack, path and text.
     let existing: (stack: Stack, path: String, text: String, root: YAMLNode)?
@@ -58,6 +62,7 @@ struct Planning {
 
     /// Refused apps of one attempt.
     struct Failures: Error {
+        /// Each refused app's folder and its reasons.
         var list: [(String, [ImportDiagnostic])]
     }
 

@@ -98,8 +98,11 @@ struct ReleaseValues {
 
     /// A mount of a persistence item into one container.
     struct Mount: Hashable {
+        /// The path in the container.
         var path: String
+        /// The folder of the volume mounted, if not its root.
         var subPath: String?
+        /// Whether the mount is read-only.
         var readOnly: Bool
     }
 

@@ -6,7 +6,9 @@ import MediaYAML
 /// image that sidecar's name; every reference to them (a Service's controller, an Ingress path's Service, a
 /// route's backend, a persistence item's `advancedMounts`, a ServiceMonitor's Service) follows.
 struct Renaming {
+    /// The app's parts, with their original identifiers.
     let reading: AppReading
+    /// The app's name, which names its controller.
     let appName: String
     /// mediactl's name of the main port.
     let portName: String
@@ -18,6 +20,7 @@ struct Renaming {
     private var service: String? { reading.mainService?.id }
     private var port: String? { reading.mainService?.port.name }
 
+    /// `values` with mediactl's identifiers.
     func apply(to values: YAMLNode) -> YAMLNode {
         var values = values
         if let controllers = values["controllers"] {
