@@ -362,7 +362,10 @@ struct Planning {
         }
         var lines: [String] = []
         let pinned = Set(apps.map(\.chartVersion)).sorted()
-        lines.append("chart.version: \(stack.chart.version.rawValue) (the files pin \(pinned.joined(separator: ", ")))")
+        let note =
+            pinned == [stack.chart.version.rawValue]
+            ? "" : "; mediactl renders \(stack.chart.version.rawValue), its version of that major"
+        lines.append("chart.version: \(stack.chart.version.rawValue) (the files pin \(pinned.joined(separator: ", "))\(note))")
         lines.append("cluster.domain: \(stack.cluster.domain)")
         lines.append("exposure.mode: \(stack.exposure.mode.rawValue)")
         if !stack.repo.handWrittenNamespaces.isEmpty {
