@@ -69,8 +69,14 @@ struct AppFolderReader {
                 "the Kustomization is named '\(flux.name ?? "")'; mediactl names it after its folder '\(name)', and "
                     + "renaming it would let Flux prune what the old one applied")
         }
-        let fluxNamespace = kustomizationNamespace ?? flux.namespace
-        if let fluxNamespace, fluxNamespace != namespace {
+        guard let fluxNamespace = kustomizationNamespace ?? flux.namespace else {
+            throw AppRefusal(
+                path: fluxPath, at: flux.node["metadata"]?.position ?? flux.node.position,
+                "the Kustomization names no namespace, and its namespace folder's kustomization.yaml sets none: a "
+                    + "parent decides where it lives, and mediactl would put it in '\(namespace)', which lets Flux "
+                    + "prune what the old one applied; name the namespace in metadata.namespace")
+        }
+        if fluxNamespace != namespace {
             throw AppRefusal(
                 path: fluxPath, at: flux.node[path: "metadata", "namespace"]?.position ?? flux.node.position,
                 "the Kustomization lives in namespace '\(fluxNamespace)'; mediactl puts it in the app's namespace "

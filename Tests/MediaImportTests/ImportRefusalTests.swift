@@ -84,11 +84,26 @@ struct ImportRefusalTests {
     func fluxNamespace() {
         var repository = TestRepository()
         let ks = TestRepository.kustomization("sonarr").replacingOccurrences(
-            of: "  name: &app sonarr\n", with: "  name: &app sonarr\n  namespace: flux-system\n")
+            of: "  namespace: media\n", with: "  namespace: flux-system\n")
         repository.app("sonarr", ks: ks)
         let result = repository.run()
         #expect(result.outcome("sonarr") == .refused)
         #expect(result.reasons("sonarr").first?.contains("prune") == true)
+    }
+
+    @Test("a Kustomization whose namespace a parent decides may not be moved into the app's namespace")
+    func fluxNamespaceUnknown() {
+        var repository = TestRepository()
+        repository.app(
+            "sonarr",
+            ks: TestRepository.kustomization("sonarr").replacingOccurrences(of: "  namespace: media\n", with: ""))
+        let result = repository.run()
+        #expect(result.outcome("sonarr") == .refused)
+        #expect(result.reasons("sonarr").first?.contains("names no namespace") == true)
+        // With the namespace folder's kustomization.yaml setting it, the same file is adopted.
+        repository.files["kubernetes/apps/media/kustomization.yaml"] =
+            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: media\nresources:\n  - ./sonarr/ks.yaml\n"
+        #expect(repository.run().outcome("sonarr") == .adopted)
     }
 
     @Test("a HelmRelease named otherwise than its folder would be uninstalled by a rename")

@@ -13,6 +13,7 @@ struct TestRepository {
         kind: Kustomization
         metadata:
           name: &app \(name)
+          namespace: \(namespace)
         spec:
           interval: 1h
           path: ./kubernetes/apps/\(namespace)/\(name)/app
