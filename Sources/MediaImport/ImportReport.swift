@@ -1,3 +1,5 @@
+import MediaYAML
+
 /// What `mediactl import` did with each app folder, and why: the report it prints (as text, or as data for
 /// `--format json`).
 public struct ImportReport: Hashable, Sendable {
@@ -67,7 +69,8 @@ public struct ImportReport: Hashable, Sendable {
                 lines.append("  \(app.outcome == .refused ? "refused" : "note"): \(reason.located)")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Folder names, paths and values come from the repository: control and bidi characters are shown escaped.
+        return lines.map(DiagnosticFormatter.escaped).joined(separator: "\n") + "\n"
     }
 
     /// Value paths grouped by the mapping that holds them: `a.b.c`, `a.b.d (removed)` → `a.b: c, d (removed)`.

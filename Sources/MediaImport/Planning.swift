@@ -42,6 +42,7 @@ struct Planning {
 
     /// Settles `apps`.
     func settle(_ apps: [HandWrittenApp]) -> Outcome {
+        guard !apps.isEmpty else { return Outcome() }
         var remaining = apps
         var refused: [(String, [ImportDiagnostic])] = []
         while true {
@@ -365,7 +366,8 @@ struct Planning {
         let note =
             pinned == [stack.chart.version.rawValue]
             ? "" : "; mediactl renders \(stack.chart.version.rawValue), its version of that major"
-        lines.append("chart.version: \(stack.chart.version.rawValue) (the files pin \(pinned.joined(separator: ", "))\(note))")
+        lines.append(
+            "chart.version: \(stack.chart.version.rawValue) (the files pin \(pinned.joined(separator: ", "))\(note))")
         lines.append("cluster.domain: \(stack.cluster.domain)")
         lines.append("exposure.mode: \(stack.exposure.mode.rawValue)")
         if !stack.repo.handWrittenNamespaces.isEmpty {

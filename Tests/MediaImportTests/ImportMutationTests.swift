@@ -67,12 +67,16 @@ struct ImportMutationTests {
             }
             for entry in result.report.apps {
                 outcomes[entry.outcome.rawValue, default: 0] += 1
-                if entry.outcome == .refused { #expect(!entry.reasons.isEmpty, "\(entry.folder) refused without a reason") }
+                if entry.outcome == .refused {
+                    #expect(!entry.reasons.isEmpty, "\(entry.folder) refused without a reason")
+                }
             }
             #expect((result.configText != nil) == result.report.apps.contains { $0.outcome == .adopted })
         }
         #expect(slowest < .seconds(2), "slowest mutant took \(slowest)")
         // The mutations must reach every outcome; a test that only ever adopts proves nothing.
-        #expect((outcomes["error"] ?? 0) > 20 && (outcomes["refused"] ?? 0) > 20 && (outcomes["adopted"] ?? 0) > 20, "\(outcomes)")
+        #expect(
+            (outcomes["error"] ?? 0) > 20 && (outcomes["refused"] ?? 0) > 20 && (outcomes["adopted"] ?? 0) > 20,
+            "\(outcomes)")
     }
 }
