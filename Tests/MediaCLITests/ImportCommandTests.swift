@@ -166,3 +166,47 @@ struct ImportCommandTests {
                 "__fish_seen_subcommand_from import' -a '(__fish_complete_directories)'"))
     }
 }
+
+/// A hand-written namespace after import: `check` insists its `kustomization.yaml` lists what mediactl renders.
+@Suite("hand-written namespaces")
+struct HandWrittenNamespaceTests {
+    @Test("disable in a hand-written namespace says which line to remove, and check fails until it is gone")
+    func disable() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let repository = directory.appendingPathComponent("repo")
+        try FileManager.default.copyItem(
+            at: Fixtures.root.appendingPathComponent("import/app-template-5/repo"), to: repository)
+        #expect(mediactl(["import", "kubernetes/apps/media"], in: repository).status == 0)
+        #expect(mediactl(["render"], in: repository).status == 0)
+        let namespaceFile = repository.appendingPathComponent("kubernetes/apps/media/kustomization.yaml")
+        let before = try Data(contentsOf: namespaceFile)
+
+        let disable = mediactl(["disable", "sonarr"], in: repository)
+        #expect(disable.status == 0, "\(disable.error)")
+        #expect(
+            disable.output.contains(
+                "remove './sonarr/ks.yaml' from the resources of kubernetes/apps/media/kustomization.yaml"))
+        #expect(try Data(contentsOf: namespaceFile) == before)
+        let check = mediactl(["check"], in: repository)
+        #expect(check.status == 1)
+        #expect(
+            check.error.contains(
+                "kubernetes/apps/media/kustomization.yaml:14:5: error: lists './sonarr/ks.yaml', but app 'sonarr' is disabled"
+            ))
+
+        let text = try String(contentsOf: namespaceFile, encoding: .utf8)
+        try text.replacingOccurrences(of: "  - ./sonarr/ks.yaml\n", with: "").write(
+            to: namespaceFile, atomically: true, encoding: .utf8)
+        #expect(mediactl(["check"], in: repository).status == 0)
+
+        // Enabling qBittorrent (ks.dis in the fixture) asks for its line.
+        let enable = mediactl(["enable", "qbittorrent"], in: repository)
+        #expect(
+            enable.output.contains(
+                "add './qbittorrent/ks.yaml' to the resources of kubernetes/apps/media/kustomization.yaml"))
+        let missing = mediactl(["check"], in: repository)
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("does not list './qbittorrent/ks.yaml' of app 'qbittorrent'"))
+    }
+}
