@@ -55,11 +55,35 @@ public struct RepositoryImporter: Sendable {
         for location in scan.apps {
             var entry = ImportReport.App(
                 name: location.name, namespace: location.namespace, folder: location.folder, outcome: .skipped)
-            if existing?.apps.contains(where: { $0.name.rawValue == location.name }) == true {
+            if let stack = existing, let app = stack.apps.first(where: { $0.name.rawValue == location.name }) {
+                let namespace = stack.namespace(of: app)
+                let path = config?.path ?? "mediactl.yaml"
+                if namespace == location.namespace {
+                    entry.reasons = [
+                        ImportDiagnostic(path: path, .warning(at: nil, "apps.\(location.name) is there already"))
+                    ]
+                } else {
+                    entry.outcome = .refused
+                    entry.reasons = [
+                        ImportDiagnostic(
+                            path: path,
+                            .error(
+                                at: nil,
+                                "apps.\(location.name) is there already, in namespace '\(namespace)'; app names are "
+                                    + "unique across namespaces"))
+                    ]
+                }
+                reports[location.folder] = entry
+                continue
+            }
+            if let earlier = candidates.first(where: { $0.name == location.name }) {
+                entry.outcome = .refused
                 entry.reasons = [
                     ImportDiagnostic(
-                        path: config?.path ?? "mediactl.yaml",
-                        .warning(at: nil, "apps.\(location.name) is there already"))
+                        path: location.folder,
+                        .error(
+                            at: nil,
+                            "'\(earlier.folder)' is an app of the same name; app names are unique across namespaces"))
                 ]
                 reports[location.folder] = entry
                 continue

@@ -215,3 +215,29 @@ struct ImportRefusalTests {
         #expect(result.errors.first?.located.hasPrefix("kubernetes/apps/media: no app folder here") == true)
     }
 }
+
+/// App names are keys of `apps:`: one per config, whatever the namespace.
+@Suite("import of apps with one name")
+struct ImportNameTests {
+    @Test("two app folders of one name in two namespaces: the second is refused, naming the first")
+    func twoNamespaces() {
+        var repository = TestRepository()
+        repository.app("sonarr")
+        repository.app("sonarr", namespace: "tv")
+        let result = repository.run(roots: ["kubernetes/apps/media", "kubernetes/apps/tv"])
+        let outcomes = result.report.apps.map { "\($0.folder): \($0.outcome.rawValue)" }
+        #expect(outcomes == ["kubernetes/apps/media/sonarr: adopted", "kubernetes/apps/tv/sonarr: refused"])
+        #expect(result.report.apps.last?.reasons.first?.located.contains("app names are unique") == true)
+    }
+
+    @Test("an app of the config's with the name in another namespace is not the same app")
+    func configElsewhere() {
+        var repository = TestRepository()
+        repository.app("sonarr", namespace: "tv")
+        let result = repository.run(
+            roots: ["kubernetes/apps/tv"],
+            config: "version: 1\nrepo:\n  substituteFrom: [cluster-secrets]\napps:\n  sonarr:\n")
+        #expect(result.outcome("sonarr") == .refused)
+        #expect(result.reasons("sonarr").first?.contains("in namespace 'media'") == true)
+    }
+}
