@@ -13,11 +13,12 @@ struct AppFacts: Sendable {
     struct Fact: Hashable, Comparable, Sendable {
         /// What a fact is about, which decides whether a render may add it.
         enum Kind: Int, Hashable, Sendable {
-            case flux, release, claim, object, service, host, image, secret, mount, environment, resources
+            case flux, release, claim, object, service, host, image, secret, mount, environment, resources, metadata
 
             /// Whether a fact of this kind may appear in the render without being in the original: mediactl's
-            /// defaults (catalog variables, `/tmp` and log emptyDirs, resources, sidecars of the catalog).
-            var mayBeAdded: Bool { self == .environment || self == .resources }
+            /// defaults (catalog variables, `/tmp` and log emptyDirs, resources, sidecars of the catalog, annotations
+            /// such as the TLS issuer's).
+            var mayBeAdded: Bool { self == .environment || self == .resources || self == .metadata }
         }
 
         /// What the fact is about.
@@ -117,6 +118,20 @@ struct AppFacts: Sendable {
             }
             let primary = services.first { $0.node["primary"]?.isBoolean(true) ?? false }?.id ?? services.first?.id
             return "\(primary.flatMap { serviceNames[$0] } ?? "?"):\(port(portNode, of: primary))"
+        }
+        // What an Ingress or route carries decides who may pass (forward-auth annotations, a SecurityPolicy's labels).
+        for section in ["ingress", "route"] {
+            for (_, item) in values.enabled(section) {
+                let hosts = (item["hosts"]?.items?.compactMap { $0["host"]?.text } ?? [])
+                    + (item["hostnames"]?.items?.compactMap(\.text) ?? [])
+                for host in hosts.map(values.filled) {
+                    for (kind, node) in [("annotation", item["annotations"]), ("label", item["labels"])] {
+                        for pair in node?.pairs ?? [] {
+                            add(.metadata, "host \(host): \(kind) \(pair.keyText)=\(values.filled(pair.value.text ?? ""))")
+                        }
+                    }
+                }
+            }
         }
         for (_, ingress) in values.enabled("ingress") {
             let className = ingress["className"]?.text ?? "-"
