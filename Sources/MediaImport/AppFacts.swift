@@ -122,12 +122,15 @@ struct AppFacts: Sendable {
         // What an Ingress or route carries decides who may pass (forward-auth annotations, a SecurityPolicy's labels).
         for section in ["ingress", "route"] {
             for (_, item) in values.enabled(section) {
-                let hosts = (item["hosts"]?.items?.compactMap { $0["host"]?.text } ?? [])
+                let hosts =
+                    (item["hosts"]?.items?.compactMap { $0["host"]?.text } ?? [])
                     + (item["hostnames"]?.items?.compactMap(\.text) ?? [])
                 for host in hosts.map(values.filled) {
                     for (kind, node) in [("annotation", item["annotations"]), ("label", item["labels"])] {
                         for pair in node?.pairs ?? [] {
-                            add(.metadata, "host \(host): \(kind) \(pair.keyText)=\(values.filled(pair.value.text ?? ""))")
+                            add(
+                                .metadata,
+                                "host \(host): \(kind) \(pair.keyText)=\(values.filled(pair.value.text ?? ""))")
                         }
                     }
                 }
