@@ -10,6 +10,8 @@ struct ImportFolderReader {
     static let maximumFileSize = 1 << 20
     /// The most files read in all.
     static let maximumFiles = 20_000
+    /// The most bytes read in all.
+    static let maximumTotalSize = 64 << 20
     /// The deepest folder entered below a root.
     static let maximumDepth = 16
 
@@ -25,6 +27,7 @@ struct ImportFolderReader {
     /// The source for `roots`, each relative to ``root``.
     func read(roots: [String]) throws(Failure) -> ImportSource {
         var source = ImportSource(roots: roots, files: [:], folders: [])
+        var read = 0
         for relative in roots {
             let path = root + "/" + relative
             switch FileSystem.kind(of: path) {
@@ -34,7 +37,7 @@ struct ImportFolderReader {
             default: throw Failure(message: "cannot import '\(relative)': it is not a folder")
             }
             try checkParents(of: relative)
-            walk(relative, depth: 0, into: &source)
+            walk(relative, depth: 0, into: &source, read: &read)
             // An app folder's namespace kustomization says which namespace its Kustomization lands in.
             if source.files[relative + "/ks.yaml"] != nil || source.files[relative + "/ks.dis"] != nil {
                 let parent = relative.split(separator: "/").dropLast().joined(separator: "/")
@@ -61,7 +64,7 @@ struct ImportFolderReader {
         }
     }
 
-    private func walk(_ folder: String, depth: Int, into source: inout ImportSource) {
+    private func walk(_ folder: String, depth: Int, into source: inout ImportSource, read: inout Int) {
         source.folders.insert(folder)
         guard depth < Self.maximumDepth else {
             source.unreadable[folder] = "nested deeper than \(Self.maximumDepth) folders; not read"
@@ -79,7 +82,7 @@ struct ImportFolderReader {
                 if name == ".git" {
                     source.unreadable[relative] = "a .git folder; not read"
                 } else {
-                    walk(relative, depth: depth + 1, into: &source)
+                    walk(relative, depth: depth + 1, into: &source, read: &read)
                 }
             case .regular:
                 guard source.files.count < Self.maximumFiles else {
@@ -91,12 +94,18 @@ struct ImportFolderReader {
                     source.unreadable[relative] = "larger than \(Self.maximumFileSize >> 20) MiB; not read"
                     continue
                 }
+                if read + Int(info.st_size) > Self.maximumTotalSize {
+                    source.unreadable[relative] =
+                        "the folders hold more than \(Self.maximumTotalSize >> 20) MiB; not read"
+                    continue
+                }
                 do throws(FileSystem.ReadFailure) {
                     guard let bytes = try FileSystem.bytes(of: path) else { continue }
                     if bytes.count > Self.maximumFileSize {
                         source.unreadable[relative] = "larger than \(Self.maximumFileSize >> 20) MiB; not read"
                     } else {
                         source.files[relative] = bytes
+                        read += bytes.count
                     }
                 } catch {
                     source.unreadable[relative] = "cannot be read (\(error.message))"
