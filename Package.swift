@@ -20,8 +20,8 @@ let package = Package(
         .target(name: "CMediaLinux"),
         // Threads on other cores than the caller's, and loops spread over them.
         .target(name: "MediaThreads", dependencies: ["CMediaLinux"]),
-        // Stack → Kubernetes/Flux objects → rendered files in memory. Never writes.
-        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaThreads"]),
+        // Stack → Kubernetes/Flux objects → rendered files in memory (and the config's JSON Schema). Never writes.
+        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaThreads"]),
         // Hand-written app folders of a Flux repository → mediactl.yaml entries, checked by rendering them. No I/O.
         .target(name: "MediaImport", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
         // Argument parsing, commands; the only code that touches the file system.

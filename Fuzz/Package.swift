@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
         .target(name: "CMediaLinux"),
         .target(name: "MediaThreads", dependencies: ["CMediaLinux"]),
-        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaThreads"]),
+        .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaThreads"]),
         // A library, linked into the fuzzer by Scripts/fuzz: SwiftPM renames an executable's entry point,
         // which libFuzzer's own `main` cannot fill.
         .target(name: "FuzzConfig", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),

@@ -57,8 +57,8 @@ struct CheckCommand {
         if let stack = session.stack {
             do {
                 let plan = try RenderPipeline.make(
-                    outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
-                    resolvedApps: session.resolvedApps, adoption: session.adoption
+                    outputRoot: session.outputRoot, stack: stack, configPath: session.pathInRepository,
+                    snapshot: session.snapshot, resolvedApps: session.resolvedApps, adoption: session.adoption
                 ).plan
                 drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
                 listing = Self.listingProblems(stack, plan, root: session.outputRoot)

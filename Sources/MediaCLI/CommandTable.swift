@@ -13,7 +13,7 @@ enum CommandTable {
         .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour diagnostics (auto honours NO_COLOR)"),
         .flag("--quiet", short: "-q", "print errors only"),
         .flag("--help", short: "-h", "show help for mediactl or a command"),
-        .flag("--version", "print the version"),
+        .flag("--version", "print the version and the date of the catalog's image pins"),
     ]
 
     private static let notYet = "not implemented yet"
@@ -62,6 +62,15 @@ enum CommandTable {
             details: "Sets 'enabled: false' for each APP, then renders: ks.yaml becomes ks.dis and the app leaves "
                 + "its namespace kustomization.yaml. Refuses to disable an app that an enabled app depends on.",
             options: [.flag("--force", "disable even when an enabled app depends on it")],
+            isImplemented: true, arrivesWith: nil),
+        CommandSpec(
+            name: "pin", arguments: .any("APP"), argumentChoices: nil,
+            summary: "write the catalog's image and chart version into mediactl.yaml as pins",
+            details: "Adds, for each APP (default: every app), the image mediactl renders for it as 'image: "
+                + "repository:tag@digest', and 'chart.version', wherever mediactl.yaml does not state them yet: the "
+                + "pins Renovate's preset (.renovate/mediactl.json5) finds and bumps. Every other line stays "
+                + "byte-identical and the rendered tree does not change. --dry-run prints the edit as a unified diff.",
+            options: [.flag("--dry-run", "write nothing; print the edit as a unified diff")],
             isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "validate", arguments: .none, argumentChoices: nil,
@@ -131,6 +140,14 @@ enum CommandTable {
                 + "box. DOT always draws every app; pipe it into 'dot -Tsvg'.",
             options: [.value("--format", "FORMAT", choices: ["mermaid", "dot"], "diagram format (default: mermaid)")],
             isImplemented: true, arrivesWith: nil),
+        CommandSpec(
+            name: "schema", arguments: .none, argumentChoices: nil,
+            summary: "print the JSON Schema of mediactl.yaml",
+            details: "Prints the JSON Schema (draft 2020-12) of mediactl.yaml: its keys, types, allowed values, "
+                + "descriptions and defaults, from the same tables the config is read with. render writes it to "
+                + "repo.schema (.mediactl/schema.json), which the config's '# yaml-language-server: $schema=' line "
+                + "points editors at; in CI, 'mediactl schema | check-jsonschema --schemafile - mediactl.yaml'.",
+            options: [], isImplemented: true, arrivesWith: nil),
         CommandSpec(
             name: "help", arguments: .optional("COMMAND"), argumentChoices: nil,
             summary: "show help for mediactl or a command",

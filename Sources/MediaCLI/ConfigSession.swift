@@ -28,6 +28,14 @@ struct ConfigSession {
     /// none).
     let adoption: AdoptionRecord
 
+    /// The config's path relative to ``outputRoot``, as the Renovate preset names it; its file name when it lies
+    /// outside (a repository sees only what is inside it).
+    var pathInRepository: String {
+        let root = outputRoot.hasSuffix("/") ? outputRoot : outputRoot + "/"
+        if location.path.hasPrefix(root) { return String(location.path.dropFirst(root.count)) }
+        return String(location.path.split(separator: "/").last ?? "mediactl.yaml")
+    }
+
     /// The stack, when the config has no error.
     var stack: Stack? { diagnostics.containsErrors ? nil : result.stack }
 

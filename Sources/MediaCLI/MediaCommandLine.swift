@@ -45,7 +45,7 @@ public enum MediaCommandLine {
         let terminal = Terminal(context: context, invocation: invocation)
         guard let command = invocation.command else {
             if invocation.has("--version") {
-                terminal.output("mediactl \(CommandTable.version)\n")
+                terminal.output("mediactl \(CommandTable.version) (catalog as of \(Catalog.checkedOn))\n")
             } else {
                 terminal.output(HelpFormatter.overview())
             }
@@ -91,6 +91,10 @@ public enum MediaCommandLine {
             return GraphCommand(invocation: invocation, terminal: terminal).run()
         case "catalog":
             return CatalogCommand(invocation: invocation, terminal: terminal).run()
+        case "schema":
+            return SchemaCommand(invocation: invocation, terminal: terminal).run()
+        case "pin":
+            return PinCommand(invocation: invocation, terminal: terminal).run()
         case "enable", "disable":
             return ToggleCommand(invocation: invocation, terminal: terminal, enabling: command.name == "enable").run()
         default:

@@ -20,8 +20,8 @@ struct RenderPipeline {
         ProcessLifetime.keep(session)
         do {
             let pipeline = try make(
-                outputRoot: session.outputRoot, stack: stack, snapshot: session.snapshot,
-                resolvedApps: session.resolvedApps, adoption: session.adoption)
+                outputRoot: session.outputRoot, stack: stack, configPath: session.pathInRepository,
+                snapshot: session.snapshot, resolvedApps: session.resolvedApps, adoption: session.adoption)
             ProcessLifetime.keep(pipeline)
             return pipeline
         } catch {
@@ -30,15 +30,16 @@ struct RenderPipeline {
         }
     }
 
-    /// Renders `stack` and compares it with the disk under `outputRoot`. `snapshot` is a walk of the output
+    /// Renders `stack`, whose config is at `configPath` relative to `outputRoot`, and compares it with the disk
+    /// under `outputRoot`. `snapshot` is a walk of the output
     /// started earlier (``ConfigSession/snapshot``); it is used when it walked the stack's generated folders under the same root.
     /// `resolvedApps` are the stack's apps when already resolved (``ConfigSession/resolvedApps``).
     /// `adoption` names the files `mediactl import` adopted (``ConfigSession/adoption``).
     static func make(
-        outputRoot: String, stack: Stack, snapshot started: TreeSnapshot? = nil, resolvedApps: [ResolvedApp]? = nil,
-        adoption: AdoptionRecord = AdoptionRecord()
+        outputRoot: String, stack: Stack, configPath: String, snapshot started: TreeSnapshot? = nil,
+        resolvedApps: [ResolvedApp]? = nil, adoption: AdoptionRecord = AdoptionRecord()
     ) throws(FileTreeWriter.Failure) -> RenderPipeline {
-        let renderer = Renderer(stack: stack, resolvedApps: resolvedApps)
+        let renderer = Renderer(stack: stack, resolvedApps: resolvedApps, configPath: configPath)
         let lanes = Lanes.available
         let writer = FileTreeWriter(root: outputRoot, adoption: adoption)
         // The disk is read while the tree renders (or, from `snapshot`, since the config was found): decoding

@@ -47,7 +47,8 @@ struct ToggleCommand {
         let pipeline: RenderPipeline
         do {
             pipeline = try RenderPipeline.make(
-                outputRoot: session.outputRoot, stack: newStack, adoption: session.adoption)
+                outputRoot: session.outputRoot, stack: newStack, configPath: session.pathInRepository,
+                adoption: session.adoption)
         } catch {
             terminal.error(error.message)
             return ExitStatus.failure

@@ -3,13 +3,6 @@ import MediaYAML
 
 /// The `apps:` section: one ``AppSpec`` per key.
 extension ConfigDecoder {
-    /// Per-app keys in the order `Docs/Config.md` lists them.
-    static let appKeys = [
-        "service", "enabled", "namespace", "image", "port", "expose", "host", "auth", "resources", "env", "secrets",
-        "storage", "mounts", "dependsOn", "nodeSelector", "gpu", "replicas", "exportarr", "vpn", "loadBalancer",
-        "proxy", "dashboard", "values", "extraResources",
-    ]
-
     mutating func decodeApps(_ node: YAMLNode, storage: StorageSettings) -> [AppSpec] {
         guard let pairs = mapping(node, "'apps'") else { return [] }
         var apps: [AppSpec] = []
@@ -54,7 +47,13 @@ extension ConfigDecoder {
         let scope = ConfigScope(app: name)
         guard let pairs = mapping(entry.value, "app '\(name)'") else { return nil }
         var app = AppSpec(name: name)
+        // The keys of `ConfigKeys.app`, and no others: a key outside the table is unknown, and each of its keys
+        // has a case below (a test decodes every one).
         for pair in pairs {
+            guard ConfigKeys.app.names.contains(pair.keyText) else {
+                unknownKey(pair, in: scope, allowed: ConfigKeys.app.names)
+                continue
+            }
             let value = pair.value
             // Built only for a message: most keys decode without one.
             func field() -> String { scope.field(pair.keyText) }
@@ -96,7 +95,7 @@ extension ConfigDecoder {
                 if let items = sequence(value, field()) {
                     app.extraResources = items.compactMap { relativePath($0, field(), inside: .appFolder) }
                 }
-            default: unknownKey(pair, in: scope, allowed: Self.appKeys)
+            default: unknownKey(pair, in: scope, allowed: ConfigKeys.app.names)
             }
         }
         checkService(of: app, at: entry.key, pairs: pairs)
@@ -123,7 +122,7 @@ extension ConfigDecoder {
         let field = scope.field("image")
         if node.pairs != nil {
             let imageScope = scope.nested("image")
-            guard let image = fields(node, imageScope, allowed: ["repository", "tag", "digest"]) else { return nil }
+            guard let image = fields(node, imageScope, allowed: ConfigKeys.image.names) else { return nil }
             let tag = image["tag"].flatMap { string($0, imageScope.field("tag")) }
             let digest = image["digest"].flatMap { string($0, imageScope.field("digest")) }
             guard let repository = image["repository"].flatMap({ string($0, imageScope.field("repository")) }),
@@ -170,11 +169,11 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeResources(_ node: YAMLNode, _ scope: ConfigScope) -> ResourceRequirements? {
-        guard let values = fields(node, scope, allowed: ["requests", "limits"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.resources.names) else { return nil }
         var resources = ResourceRequirements()
         for (key, value) in values {
             let amountScope = scope.nested(key)
-            guard let amount = fields(value, amountScope, allowed: ["cpu", "memory"]) else { continue }
+            guard let amount = fields(value, amountScope, allowed: ConfigKeys.amounts.names) else { continue }
             let amounts = ResourceRequirements.Amounts(
                 cpu: amount["cpu"].flatMap { quantity($0, amountScope.field("cpu")) },
                 memory: amount["memory"].flatMap { quantity($0, amountScope.field("memory")) })
@@ -201,7 +200,7 @@ extension ConfigDecoder {
 
     private mutating func decodeSecrets(_ node: YAMLNode, _ scope: ConfigScope) -> [String: SecretSource] {
         guard let pairs = mapping(node, scope.selfField) else { return [:] }
-        let kinds = ["externalSecret", "secretRef"]
+        let kinds = ConfigKeys.secret.names
         var secrets: [String: SecretSource] = [:]
         for pair in pairs {
             let variable = pair.keyText
@@ -222,7 +221,7 @@ extension ConfigDecoder {
                 continue
             }
             let kindScope = entryScope.nested(kind)
-            let allowed = kind == "externalSecret" ? ["store", "key", "property"] : ["name", "key"]
+            let allowed = kind == "externalSecret" ? ConfigKeys.externalSecret.names : ConfigKeys.secretRef.names
             guard let source = fields(value, kindScope, allowed: allowed) else { continue }
             var text: [String: String] = [:]
             for key in allowed {
@@ -268,7 +267,7 @@ extension ConfigDecoder {
                     + "found \(node.summary)")
             return nil
         }
-        guard let values = fields(node, scope, allowed: ["size", "storageClass", "claimName"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.appStorage.names) else { return nil }
         let size = values["size"].flatMap { quantity($0, scope.field("size")) }
         let storageClass = values["storageClass"].flatMap { label($0, scope.field("storageClass")) }
         let claimName = values["claimName"].flatMap { label($0, scope.field("claimName")) }
@@ -282,7 +281,7 @@ extension ConfigDecoder {
         guard let items = sequence(node, scope.selfField) else { return [] }
         var mounts: [VolumeMount] = []
         for item in items {
-            guard let mount = fields(item, scope, allowed: ["volume", "path", "subPath", "readOnly"]) else { continue }
+            guard let mount = fields(item, scope, allowed: ConfigKeys.mount.names) else { continue }
             guard let volumeNode = mount["volume"], let pathNode = mount["path"] else {
                 error(item, "each entry of \(scope.selfField) needs a 'volume' and a 'path'")
                 continue
@@ -331,7 +330,7 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeProxy(_ node: YAMLNode, _ scope: ConfigScope) -> ProxySpec? {
-        guard let values = fields(node, scope, allowed: ["domain", "port", "apps"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.proxy.names) else { return nil }
         guard let domainNode = values["domain"], let appsNode = values["apps"] else {
             let missing = ["domain", "apps"].filter { values[$0] == nil }.map { "'\($0)'" }
             error(node, "\(scope.selfField) needs " + missing.joined(separator: " and "))
@@ -359,13 +358,13 @@ extension ConfigDecoder {
 
     /// `true`, `false` or `{secret: NAME}`.
     private mutating func decodeVPN(_ node: YAMLNode, _ scope: ConfigScope) -> VPNSettings? {
-        guard let values = switchOrFields(node, scope, allowed: ["secret"]) else { return nil }
+        guard let values = switchOrFields(node, scope, allowed: ConfigKeys.vpn.names) else { return nil }
         return VPNSettings(secret: values["secret"].flatMap { label($0, scope.field("secret")) })
     }
 
     /// `true`, `false` or `{ip: ADDRESS}`.
     private mutating func decodeLoadBalancer(_ node: YAMLNode, _ scope: ConfigScope) -> LoadBalancerSettings? {
-        guard let values = switchOrFields(node, scope, allowed: ["ip"]) else { return nil }
+        guard let values = switchOrFields(node, scope, allowed: ConfigKeys.loadBalancer.names) else { return nil }
         var settings = LoadBalancerSettings()
         if let ipNode = values["ip"], let ip = string(ipNode, scope.field("ip")) {
             if IPAddressText.isValid(ip) {
@@ -378,7 +377,7 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeDashboard(_ node: YAMLNode, _ scope: ConfigScope) -> DashboardSettings? {
-        guard let values = fields(node, scope, allowed: ["icon", "group"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.dashboard.names) else { return nil }
         return DashboardSettings(
             icon: values["icon"].flatMap { string($0, scope.field("icon")) },
             group: values["group"].flatMap { string($0, scope.field("group")) })

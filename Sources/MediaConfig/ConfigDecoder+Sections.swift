@@ -6,12 +6,7 @@ import MediaYAML
 extension ConfigDecoder {
     mutating func decodeRepo(_ node: YAMLNode) -> RepoSettings? {
         let scope = ConfigScope.root.nested("repo")
-        guard
-            let values = fields(
-                node, scope, allowed: ["appsDir", "docsDir", "source", "substituteFrom", "handWrittenNamespaces"])
-        else {
-            return nil
-        }
+        guard let values = fields(node, scope, allowed: ConfigKeys.repo.names) else { return nil }
         var repo = RepoSettings()
         if let value = values["appsDir"], let path = relativePath(value, scope.field("appsDir"), inside: .repository) {
             repo.appsDir = path
@@ -28,7 +23,7 @@ extension ConfigDecoder {
         }
         let sourceScope = scope.nested("source")
         if let value = values["source"],
-            let source = fields(value, sourceScope, allowed: ["kind", "name", "namespace"])
+            let source = fields(value, sourceScope, allowed: ConfigKeys.source.names)
         {
             if let node = source["kind"],
                 let kind = choice(node, sourceScope.field("kind"), as: FluxSourceReference.Kind.self)
@@ -43,12 +38,33 @@ extension ConfigDecoder {
         if let value = values["substituteFrom"], let items = sequence(value, scope.field("substituteFrom")) {
             repo.substituteFrom = items.compactMap { label($0, scope.field("substituteFrom")) }
         }
+        if let value = values["renovate"] {
+            repo.renovatePreset = generatedFile(value, scope.field("renovate"), ending: ".json5")
+        }
+        if let value = values["schema"] {
+            repo.schema = generatedFile(value, scope.field("schema"), ending: ".json")
+        }
         if let value = values["handWrittenNamespaces"],
             let items = sequence(value, scope.field("handWrittenNamespaces"))
         {
             repo.handWrittenNamespaces = items.compactMap { label($0, scope.field("handWrittenNamespaces")) }
         }
         return repo
+    }
+
+    /// The path of a file `render` writes outside its folders (`repo.renovate`, `repo.schema`): a relative path
+    /// inside the repository whose name ends in `suffix` (the kind of file it is, which its marker line follows), or
+    /// nil for `false`.
+    private mutating func generatedFile(
+        _ node: YAMLNode, _ field: @autoclosure () -> String, ending suffix: String
+    ) -> String? {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.text == "false" { return nil }
+        guard let path = relativePath(node, field(), inside: .repository) else { return nil }
+        guard path.hasSuffix(suffix), path.split(separator: "/").last != Substring(suffix) else {
+            error(node, "expected a path ending in '\(suffix)', or false, for \(field()), found '\(path)'")
+            return nil
+        }
+        return path
     }
 
     /// Why the generated folders `appsDir` and `docsDir` cannot both be used: the same folder, or one inside the
@@ -72,7 +88,7 @@ extension ConfigDecoder {
 
     mutating func decodeCluster(_ node: YAMLNode) -> ClusterSettings? {
         let scope = ConfigScope.root.nested("cluster")
-        guard let values = fields(node, scope, allowed: ["domain", "timezone", "user", "loadBalancer"]) else {
+        guard let values = fields(node, scope, allowed: ConfigKeys.cluster.names) else {
             return nil
         }
         var cluster = ClusterSettings()
@@ -97,7 +113,7 @@ extension ConfigDecoder {
             cluster.loadBalancer = implementation
         }
         let userScope = scope.nested("user")
-        if let value = values["user"], let user = fields(value, userScope, allowed: ["uid", "gid"]) {
+        if let value = values["user"], let user = fields(value, userScope, allowed: ConfigKeys.user.names) {
             let ids = 0...2_147_483_647
             if let node = user["uid"], let uid = integer(node, userScope.field("uid"), in: ids) {
                 cluster.user.uid = uid
@@ -111,7 +127,7 @@ extension ConfigDecoder {
 
     mutating func decodeChart(_ node: YAMLNode) -> ChartSettings? {
         let scope = ConfigScope.root.nested("chart")
-        guard let values = fields(node, scope, allowed: ["version", "source"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.chart.names) else { return nil }
         var chart = ChartSettings()
         if let value = values["version"],
             let version = choice(value, scope.field("version"), as: ChartSettings.Version.self)
@@ -128,7 +144,7 @@ extension ConfigDecoder {
 
     mutating func decodeExposure(_ node: YAMLNode) -> ExposureSettings? {
         let scope = ConfigScope.root.nested("exposure")
-        guard let values = fields(node, scope, allowed: ["mode", "classes", "auth", "tls", "gateways"]) else {
+        guard let values = fields(node, scope, allowed: ConfigKeys.exposure.names) else {
             return nil
         }
         var exposure = ExposureSettings()
@@ -136,8 +152,9 @@ extension ConfigDecoder {
             exposure.mode = mode
         }
         if let value = values["classes"] {
-            for (level, entry, entryScope) in exposureLevels(value, scope.nested("classes")) {
-                if let entryValues = fields(entry, entryScope, allowed: ["className"]),
+            for (level, entry, entryScope) in exposureLevels(value, scope.nested("classes"), table: ConfigKeys.classes)
+            {
+                if let entryValues = fields(entry, entryScope, allowed: ConfigKeys.ingressClass.names),
                     let node = entryValues["className"],
                     let name = label(node, entryScope.field("className"))
                 {
@@ -146,7 +163,7 @@ extension ConfigDecoder {
             }
         }
         let authScope = scope.nested("auth")
-        if let value = values["auth"], let auth = fields(value, authScope, allowed: ["annotations", "labels"]) {
+        if let value = values["auth"], let auth = fields(value, authScope, allowed: ConfigKeys.auth.names) {
             if let node = auth["annotations"],
                 let annotations = checkedMap(
                     node, authScope.field("annotations"), keys: KubernetesName.qualifiedNameProblem)
@@ -162,12 +179,16 @@ extension ConfigDecoder {
             }
         }
         let tlsScope = scope.nested("tls")
-        if let value = values["tls"], let tls = fields(value, tlsScope, allowed: ["issuer"]), let node = tls["issuer"] {
+        if let value = values["tls"], let tls = fields(value, tlsScope, allowed: ConfigKeys.tls.names),
+            let node = tls["issuer"]
+        {
             exposure.tlsIssuer = label(node, tlsScope.field("issuer"))
         }
         if let value = values["gateways"] {
-            for (level, entry, entryScope) in exposureLevels(value, scope.nested("gateways")) {
-                guard let gateway = fields(entry, entryScope, allowed: ["name", "namespace", "sectionName"]) else {
+            for (level, entry, entryScope) in exposureLevels(
+                value, scope.nested("gateways"), table: ConfigKeys.gateways)
+            {
+                guard let gateway = fields(entry, entryScope, allowed: ConfigKeys.gateway.names) else {
                     continue
                 }
                 guard let name = gateway["name"].flatMap({ label($0, entryScope.field("name")) }),
@@ -184,16 +205,17 @@ extension ConfigDecoder {
         return exposure
     }
 
-    /// The `internal:` and `external:` entries of `classes` or `gateways`.
-    private mutating func exposureLevels(_ node: YAMLNode, _ scope: ConfigScope) -> [(Exposure, YAMLNode, ConfigScope)]
-    {
+    /// The `internal:` and `external:` entries of `classes` or `gateways` (`table`).
+    private mutating func exposureLevels(
+        _ node: YAMLNode, _ scope: ConfigScope, table: ConfigTable
+    ) -> [(Exposure, YAMLNode, ConfigScope)] {
         guard let pairs = mapping(node, scope.selfField) else { return [] }
         var levels: [(Exposure, YAMLNode, ConfigScope)] = []
         for pair in pairs {
-            if let level = Exposure(rawValue: pair.keyText), level != .none {
+            if table.names.contains(pair.keyText), let level = Exposure(rawValue: pair.keyText) {
                 levels.append((level, pair.value, scope.nested(pair.keyText)))
             } else {
-                unknownKey(pair, in: scope, allowed: ["internal", "external"])
+                unknownKey(pair, in: scope, allowed: table.names)
             }
         }
         return levels
@@ -201,11 +223,11 @@ extension ConfigDecoder {
 
     mutating func decodeStorage(_ node: YAMLNode) -> StorageSettings? {
         let scope = ConfigScope.root.nested("storage")
-        guard let values = fields(node, scope, allowed: ["config", "volumes", "media"]) else { return nil }
+        guard let values = fields(node, scope, allowed: ConfigKeys.storage.names) else { return nil }
         var storage = StorageSettings()
         let configScope = scope.nested("config")
         if let value = values["config"],
-            let config = fields(value, configScope, allowed: ["storageClass", "size", "claimNames"])
+            let config = fields(value, configScope, allowed: ConfigKeys.storageConfig.names)
         {
             if let node = config["claimNames"],
                 let naming = choice(node, configScope.field("claimNames"), as: ClaimNaming.self)
@@ -241,7 +263,7 @@ extension ConfigDecoder {
     private mutating func decodeMedia(_ node: YAMLNode, _ scope: ConfigScope, into storage: inout StorageSettings) {
         var volumeNode = node
         if node.pairs != nil {
-            guard let values = fields(node, scope, allowed: ["volume", "path"]) else { return }
+            guard let values = fields(node, scope, allowed: ConfigKeys.media.names) else { return }
             if let pathNode = values["path"], let path = absolutePath(pathNode, scope.field("path")) {
                 storage.mediaPath = path
             }
@@ -271,7 +293,7 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeVolume(_ node: YAMLNode, _ scope: ConfigScope) -> SharedVolume? {
-        let kinds = ["nfs", "pvc", "existingClaim"]
+        let kinds = ConfigKeys.volume.names
         guard let values = fields(node, scope, allowed: kinds) else { return nil }
         guard values.count == 1, let (kind, value) = values.first else {
             if node.pairs?.contains(where: { !kinds.contains($0.keyText) }) != true {
@@ -288,7 +310,7 @@ extension ConfigDecoder {
         case "existingClaim":
             return label(value, scope.field("existingClaim")).map(SharedVolume.existingClaim)
         case "nfs":
-            guard let nfs = fields(value, kindScope, allowed: ["server", "path"]) else { return nil }
+            guard let nfs = fields(value, kindScope, allowed: ConfigKeys.nfs.names) else { return nil }
             let server = nfs["server"].flatMap { string($0, kindScope.field("server")) }
             let path = nfs["path"].flatMap { absolutePath($0, kindScope.field("path"), allowsRoot: true) }
             if let server, !IPAddressText.isValid(server), let problem = DNSName.problem(with: server) {
@@ -306,7 +328,7 @@ extension ConfigDecoder {
             }
             return .nfs(server: server, path: path)
         default:
-            guard let pvc = fields(value, kindScope, allowed: ["storageClass", "size", "accessMode"]) else {
+            guard let pvc = fields(value, kindScope, allowed: ConfigKeys.pvc.names) else {
                 return nil
             }
             let storageClass = pvc["storageClass"].flatMap { label($0, kindScope.field("storageClass")) }
@@ -323,7 +345,7 @@ extension ConfigDecoder {
 
     mutating func decodeBackups(_ node: YAMLNode) -> BackupSettings? {
         let scope = ConfigScope.root.nested("backups")
-        let keys = ["engine", "schedule", "retention", "repository", "credentials", "copyMethod"]
+        let keys = ConfigKeys.backups.names
         guard let values = fields(node, scope, allowed: keys) else { return nil }
         var backups = BackupSettings()
         if let value = values["engine"],
@@ -343,7 +365,7 @@ extension ConfigDecoder {
         }
         let retentionScope = scope.nested("retention")
         if let value = values["retention"],
-            let retention = fields(value, retentionScope, allowed: ["daily", "weekly", "monthly"])
+            let retention = fields(value, retentionScope, allowed: ConfigKeys.retention.names)
         {
             let counts = 0...1000
             if let node = retention["daily"], let count = integer(node, retentionScope.field("daily"), in: counts) {
@@ -358,7 +380,7 @@ extension ConfigDecoder {
         }
         let repositoryScope = scope.nested("repository")
         if let value = values["repository"],
-            let repository = fields(value, repositoryScope, allowed: ["endpoint", "bucket"])
+            let repository = fields(value, repositoryScope, allowed: ConfigKeys.backupRepository.names)
         {
             if let endpoint = repository["endpoint"].flatMap({ string($0, repositoryScope.field("endpoint")) }),
                 let bucket = repository["bucket"].flatMap({ string($0, repositoryScope.field("bucket")) }),
@@ -372,11 +394,11 @@ extension ConfigDecoder {
         }
         let credentialsScope = scope.nested("credentials")
         if let value = values["credentials"],
-            let credentials = fields(value, credentialsScope, allowed: ["externalSecret"]),
+            let credentials = fields(value, credentialsScope, allowed: ConfigKeys.backupCredentials.names),
             let sourceNode = credentials["externalSecret"]
         {
             let sourceScope = credentialsScope.nested("externalSecret")
-            if let source = fields(sourceNode, sourceScope, allowed: ["store", "key"]) {
+            if let source = fields(sourceNode, sourceScope, allowed: ConfigKeys.backupSecret.names) {
                 if let store = source["store"].flatMap({ label($0, sourceScope.field("store")) }),
                     let key = source["key"].flatMap({ string($0, sourceScope.field("key")) })
                 {
@@ -464,7 +486,7 @@ extension ConfigDecoder {
 
     mutating func decodeMonitoring(_ node: YAMLNode) -> MonitoringSettings? {
         let scope = ConfigScope.root.nested("monitoring")
-        let keys = ["gatus", "serviceMonitors", "alerts", "ingressController"]
+        let keys = ConfigKeys.monitoring.names
         guard let values = fields(node, scope, allowed: keys) else { return nil }
         var monitoring = MonitoringSettings()
         if let value = values["gatus"],
@@ -488,7 +510,7 @@ extension ConfigDecoder {
     /// `networkPolicies: true`, `false` or `{ingressNamespace, monitoringNamespace}`.
     mutating func decodeNetworkPolicies(_ node: YAMLNode) -> NetworkPolicySettings? {
         let scope = ConfigScope.root.nested("networkPolicies")
-        guard let values = switchOrFields(node, scope, allowed: ["ingressNamespace", "monitoringNamespace"]) else {
+        guard let values = switchOrFields(node, scope, allowed: ConfigKeys.networkPolicies.names) else {
             return nil
         }
         var settings = NetworkPolicySettings()

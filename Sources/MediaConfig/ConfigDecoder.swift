@@ -11,12 +11,6 @@ public struct ConfigDecoder {
     /// Every problem found so far, in the order found.
     public internal(set) var diagnostics: [Diagnostic] = []
 
-    /// Top-level keys in the order `Docs/Config.md` lists them.
-    static let topLevelKeys = [
-        "version", "repo", "cluster", "chart", "namespace", "exposure", "storage", "backups", "monitoring",
-        "networkPolicies", "apps",
-    ]
-
     /// The config format version this decoder reads.
     public static let supportedVersion = 1
 
@@ -43,7 +37,12 @@ public struct ConfigDecoder {
         let ordered = pairs.sorted { rank($0.keyText) < rank($1.keyText) }
         var sawVersion = false
         var sawApps = false
+        // The keys of `ConfigKeys.root`, and no others (as in an app).
         for pair in ordered {
+            guard ConfigKeys.root.names.contains(pair.keyText) else {
+                unknownKey(pair, in: scope, allowed: ConfigKeys.root.names)
+                continue
+            }
             let value = pair.value
             switch pair.keyText {
             case "version":
@@ -63,7 +62,7 @@ public struct ConfigDecoder {
             case "apps":
                 sawApps = true
                 stack.apps = decodeApps(value, storage: stack.storage)
-            default: unknownKey(pair, in: scope, allowed: Self.topLevelKeys)
+            default: unknownKey(pair, in: scope, allowed: ConfigKeys.root.names)
             }
         }
         if !sawVersion { error(root, "missing required key 'version'; add 'version: 1' at the top") }

@@ -79,7 +79,7 @@ public struct ConfigEditor: Sendable {
 }
 
 /// Offsets of line starts in a scalar array, to turn 1-based positions into offsets.
-private struct LineIndex {
+struct LineIndex {
     let starts: [Int]
     let count: Int
     /// The file's line ending: `\r\n` when it uses them, else `\n`.

@@ -52,6 +52,8 @@ public enum StarterConfig {
             comment: "One entry per app. Keys: enabled, expose, host, auth, resources, env, secrets, storage,\n"
                 + "mounts, dependsOn, nodeSelector, values… (see Docs/Config.md).")
         let header = [
+            // Editors with the yaml-language-server read the schema `render` writes (`repo.schema`).
+            "yaml-language-server: $schema=\(RepoSettings.defaultSchema)",
             "mediactl.yaml: the media stack of this Flux repository (every key: Docs/Config.md).",
             "Write the manifests with 'mediactl render'; fail CI on drift with 'mediactl check'.",
         ]

@@ -87,6 +87,8 @@ enum ConfigWriter {
 
         root.set("apps", .mapping(YAMLMapping(apps)))
         let header = [
+            // Editors with the yaml-language-server read the schema `render` writes (`repo.schema`).
+            "yaml-language-server: $schema=\(RepoSettings.defaultSchema)",
             "mediactl.yaml written by 'mediactl import " + roots.joined(separator: " ") + "'.",
             "Docs/Config.md describes every key; 'mediactl diff' shows what 'render' would change.",
         ]

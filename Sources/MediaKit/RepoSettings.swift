@@ -15,6 +15,22 @@ public struct RepoSettings: Hashable, Sendable {
     /// components), so `render` writes only the app folders and the other namespace files there.
     public var handWrittenNamespaces: [String] = []
 
+    /// Where `render` writes the Renovate preset that points Renovate at the pins in `mediactl.yaml` and away from
+    /// the generated files (a `.json5` path relative to the repository root), or nil when `renovate: false`.
+    public var renovatePreset: String? = Self.defaultRenovatePreset
+
+    /// The Renovate preset's default path: `.renovate/` is where home-ops repositories keep their presets
+    /// (bjw-s-labs/home-ops and buroa/k8s-gitops `.renovate/*.json5`).
+    public static let defaultRenovatePreset = ".renovate/mediactl.json5"
+
+    /// Where `render` writes the JSON Schema of `mediactl.yaml`, which editors read through the config's
+    /// `# yaml-language-server: $schema=` line (a `.json` path relative to the repository root), or nil when
+    /// `schema: false`.
+    public var schema: String? = Self.defaultSchema
+
+    /// The schema's default path: a folder of mediactl's own at the root, beside `.renovate/`.
+    public static let defaultSchema = ".mediactl/schema.json"
+
     /// The Secret Flux substitutes `${VARIABLES}` from when the config does not say: the name the Flux cluster
     /// template and seed 001 give it (onedr0p/cluster-template `kubernetes/components/sops/cluster-secrets.sops.yaml`
     /// copies it into every namespace, beside the Kustomizations that read it).

@@ -13,18 +13,43 @@ public struct Renderer: Sendable {
     /// The stack's apps from `AppResolver(stack:).resolveAll()`, when the caller had them already.
     private let resolvedApps: [ResolvedApp]?
 
-    /// A renderer for `stack`. `resolvedApps`, when given, must be `AppResolver(stack: stack).resolveAll()`
-    /// (the CLI resolves once, to validate, and renders from the same apps).
-    public init(stack: Stack, resolvedApps: [ResolvedApp]? = nil) {
+    /// The config's path relative to the repository root, which the Renovate preset names.
+    public let configPath: String
+
+    /// A renderer for `stack`, whose config is at `configPath` relative to the repository root (or is called that,
+    /// when it lies outside). `resolvedApps`, when given, must be `AppResolver(stack: stack).resolveAll()` (the CLI
+    /// resolves once, to validate, and renders from the same apps).
+    public init(stack: Stack, resolvedApps: [ResolvedApp]? = nil, configPath: String = "mediactl.yaml") {
         self.stack = stack
         self.resolvedApps = resolvedApps
+        self.configPath = configPath
     }
 
     /// The folders `render` owns, relative to the output root: ``RepoSettings/generatedFolders``.
     public var managedDirectories: [String] { stack.repo.generatedFolders }
 
-    /// Every generated file, sorted by path; emitted on `lanes` threads (the bytes do not depend on it).
-    public func render(lanes: Int = 1) -> [RenderedFile] { layout().renderedFiles(lanes: lanes) }
+    /// Every generated file, sorted by path; emitted on `lanes` threads (the bytes do not depend on it). Besides
+    /// the layout's manifests and runbooks: the config's JSON Schema (``ConfigSchemaFile``) and the Renovate
+    /// preset (``RenovatePreset``), which ignores all the others, unless the config turns them off.
+    public func render(lanes: Int = 1) -> [RenderedFile] {
+        var files = layout().renderedFiles(lanes: lanes)
+        if let schema = ConfigSchemaFile.file(for: stack) { Self.insert(schema, into: &files) }
+        if let preset = RenovatePreset(stack: stack, configPath: configPath).file(ignoring: files.map(\.path)) {
+            Self.insert(preset, into: &files)
+        }
+        return files
+    }
+
+    /// Inserts `file` where its path sorts (their paths start with a dot more often than not, before the layout's
+    /// folders); it replaces a file at the same path.
+    private static func insert(_ file: RenderedFile, into files: inout [RenderedFile]) {
+        let index = files.firstIndex { !$0.path.precedesInByteOrder(file.path) } ?? files.endIndex
+        if index < files.endIndex, files[index].path.hasSameBytes(as: file.path) {
+            files[index] = file
+        } else {
+            files.insert(file, at: index)
+        }
+    }
 
     /// The files one app renders to, sorted (for `explain`).
     public func files(of app: AppName) -> [String] {

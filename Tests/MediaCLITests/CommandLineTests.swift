@@ -1,4 +1,5 @@
 import Foundation
+import MediaKit
 import MediaTestSupport
 import Testing
 
@@ -6,10 +7,12 @@ import Testing
 struct CommandLineTests {
     static let example = "Examples/home-ops/mediactl.yaml"
 
-    @Test("--version prints the version")
+    @Test("--version prints the version and the catalog's as-of date")
     func version() {
         let run = mediactl(["--version"])
-        #expect(run.status == 0 && run.output == "mediactl 0.1.0\n" && run.error.isEmpty)
+        #expect(
+            run.status == 0 && run.output == "mediactl 0.1.0 (catalog as of \(Catalog.checkedOn))\n"
+                && run.error.isEmpty)
     }
 
     @Test("--help and help list every command with its summary")

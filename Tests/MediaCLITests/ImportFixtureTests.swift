@@ -98,10 +98,12 @@ struct ImportFixtureTests {
         for (path, data) in original where !adopted.contains(where: { path.hasPrefix($0 + "/") }) {
             #expect(rendered[path] == data, "\(path) changed")
         }
+        // The config, the record, and what render writes for the config itself (its JSON Schema, the Renovate preset).
+        let configFiles: Set<String> = [
+            "mediactl.yaml", AdoptionRecord.fileName, ".mediactl/schema.json", ".renovate/mediactl.json5",
+        ]
         for path in rendered.keys where original[path] == nil {
-            #expect(
-                adopted.contains { path.hasPrefix($0 + "/") } || path == "mediactl.yaml"
-                    || path == AdoptionRecord.fileName, "\(path) appeared")
+            #expect(adopted.contains { path.hasPrefix($0 + "/") } || configFiles.contains(path), "\(path) appeared")
         }
 
         // Every fact of every adopted app is the same before and after; the render only adds mediactl's defaults.

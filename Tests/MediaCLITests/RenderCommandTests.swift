@@ -27,7 +27,7 @@ struct RenderCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = mediactl(["render"], in: folder)
         #expect(first.status == 0, "\(first.error)")
-        #expect(first.output == "rendered 53 files: 53 added, 0 updated, 0 removed, 0 unchanged\n")
+        #expect(first.output == "rendered 55 files: 55 added, 0 updated, 0 removed, 0 unchanged\n")
         #expect(text(folder, "\(Self.media)/tautulli/ks.yaml") != nil)
         #expect(text(folder, "\(Self.media)/plex-exporter/ks.dis") != nil)
         #expect(text(folder, "docs/apps/media.md") != nil)
@@ -35,7 +35,7 @@ struct RenderCommandTests {
         let before = try FileManager.default.attributesOfItem(atPath: probe.path)[.modificationDate] as? Date
         Thread.sleep(forTimeInterval: 0.02)
         let second = mediactl(["render"], in: folder)
-        #expect(second.output == "rendered 53 files: 0 added, 0 updated, 0 removed, 53 unchanged\n")
+        #expect(second.output == "rendered 55 files: 0 added, 0 updated, 0 removed, 55 unchanged\n")
         let after = try FileManager.default.attributesOfItem(atPath: probe.path)[.modificationDate] as? Date
         #expect(before == after, "an unchanged file was rewritten")
     }
@@ -57,7 +57,7 @@ struct RenderCommandTests {
         #expect(run.output.contains("  added   kubernetes/apps/media/plex/ks.yaml\n"))
         #expect(
             run.output.hasSuffix(
-                "would render 14 files: 14 added, 0 updated, 0 removed, 0 unchanged (dry run: nothing written)\n"))
+                "would render 16 files: 16 added, 0 updated, 0 removed, 0 unchanged (dry run: nothing written)\n"))
         #expect(Fixtures.entries(of: folder) == ["mediactl.yaml"])
     }
 
@@ -110,7 +110,7 @@ struct RenderCommandTests {
         try write(original + "repo: {appsDir: clusters/main/apps, docsDir: runbooks}\n", to: config)
         let moved = mediactl(["render"], in: folder)
         #expect(moved.status == 0, "\(moved.error)")
-        #expect(moved.output.hasPrefix("rendered 14 files: 14 added, 0 updated, 0 removed"), "\(moved.output)")
+        #expect(moved.output.hasPrefix("rendered 16 files: 14 added, 1 updated, 0 removed"), "\(moved.output)")
         #expect(text(folder, "clusters/main/apps/media/plex/ks.yaml") != nil)
         #expect(text(folder, "runbooks/media.md") != nil)
         #expect(text(folder, "\(Self.media)/plex/ks.yaml") != nil, "a folder the config no longer owns was pruned")

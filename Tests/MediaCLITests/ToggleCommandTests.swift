@@ -18,7 +18,7 @@ struct ToggleCommandTests {
         #expect(enable.status == 0, "\(enable.error)")
         #expect(
             enable.output.hasPrefix(
-                "enabled 'plex-exporter' in mediactl.yaml\nrendered 53 files: 1 added, 2 updated, 1 removed, 50 unchanged\nnext:\n"
+                "enabled 'plex-exporter' in mediactl.yaml\nrendered 55 files: 1 added, 2 updated, 1 removed, 52 unchanged\nnext:\n"
             ))
         #expect(enable.output.contains("  flux reconcile kustomization plex-exporter --with-source -n media\n"))
         let edited = try #require(text(folder, "mediactl.yaml"))

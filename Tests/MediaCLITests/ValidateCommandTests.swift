@@ -11,7 +11,7 @@ struct ValidateCommandTests {
         #expect(run.output == "Examples/home-ops/mediactl.yaml: valid (6 apps, 4 enabled, 1 warning)\n")
         #expect(
             run.error.hasPrefix(
-                "Examples/home-ops/mediactl.yaml:45:3: warning: service 'overseerr' is deprecated upstream; "
+                "Examples/home-ops/mediactl.yaml:46:3: warning: service 'overseerr' is deprecated upstream; "
                     + "move to its successor 'seerr'\n"))
     }
 
