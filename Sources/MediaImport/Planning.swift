@@ -87,12 +87,12 @@ struct Planning {
         return stack
     }
 
-    /// Whether a file's first line (after an optional `---`) is mediactl's marker.
+    /// Whether a file carries mediactl's marker in its first lines, as `render` decides it
+    /// (`FileTreeWriter.isGenerated`).
     static func isGenerated(_ bytes: [UInt8]) -> Bool {
-        let text = String(decoding: bytes.prefix(512), as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(2).map(String.init)
-        if lines.first == "---" { lines.removeFirst() }
-        return lines.first == "# " + MediaRender.generatedMarker
+        String(decoding: bytes.prefix(1024), as: UTF8.self)
+            .split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false).prefix(4)
+            .contains { $0.contains(MediaRender.generatedMarker) }
     }
 
     private func attempt(_ apps: [HandWrittenApp]) -> Result<Outcome, Failures> {
