@@ -18,8 +18,11 @@ let package = Package(
         .target(name: "MediaConfig", dependencies: ["MediaYAML", "MediaKit"]),
         // Stack → Kubernetes/Flux objects → rendered files in memory (and the config's JSON Schema). Never writes.
         .target(name: "MediaRender", dependencies: ["MediaYAML", "MediaKit", "MediaConfig"]),
+        // Hand-written app folders of a Flux repository → mediactl.yaml entries, checked by rendering them. No I/O.
+        .target(name: "MediaImport", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
         // Argument parsing, commands; the only code that touches the file system.
-        .target(name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender"]),
+        .target(
+            name: "MediaCLI", dependencies: ["MediaYAML", "MediaKit", "MediaConfig", "MediaRender", "MediaImport"]),
         .executableTarget(name: "mediactl", dependencies: ["MediaCLI"]),
         // Fixture paths, golden files and trees with record mode (diffs by MediaRender's UnifiedDiff).
         .target(name: "MediaTestSupport", dependencies: ["MediaRender"], path: "Tests/MediaTestSupport"),
@@ -31,8 +34,11 @@ let package = Package(
             name: "MediaRenderTests",
             dependencies: ["MediaRender", "MediaConfig", "MediaKit", "MediaYAML", "MediaTestSupport"]),
         .testTarget(
+            name: "MediaImportTests",
+            dependencies: ["MediaImport", "MediaConfig", "MediaRender", "MediaKit", "MediaYAML", "MediaTestSupport"]),
+        .testTarget(
             name: "MediaCLITests",
-            dependencies: ["MediaCLI", "MediaConfig", "MediaKit", "MediaYAML", "MediaTestSupport"]),
+            dependencies: ["MediaCLI", "MediaConfig", "MediaKit", "MediaYAML", "MediaImport", "MediaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import MediaConfig
+import MediaImport
 import MediaKit
 import MediaYAML
 
@@ -19,6 +20,9 @@ struct ConfigSession {
     let resolvedApps: [ResolvedApp]?
     /// The root of the Flux repository: `--out`, or the config file's folder.
     let outputRoot: URL
+    /// The files `mediactl import` adopted, from ``AdoptionRecord/fileName`` beside the config (empty when there is
+    /// none).
+    let adoption: AdoptionRecord
 
     /// The config's path relative to ``outputRoot``, as the Renovate preset names it; its file name when it lies
     /// outside (a repository sees only what is inside it).
@@ -54,15 +58,20 @@ struct ConfigSession {
             }
             let outputRoot =
                 invocation.value("--out").map(terminal.context.resolve) ?? location.url.deletingLastPathComponent()
-            return ConfigSession(location: location, bytes: bytes, outputRoot: outputRoot)
+            return ConfigSession(
+                location: location, bytes: bytes, outputRoot: outputRoot,
+                adoption: adoptionRecord(beside: location, terminal))
         } catch {
             terminal.error("cannot read '\(location.displayPath)': \(error.message)")
             return nil
         }
     }
 
-    /// Decodes and validates the config `bytes` read at `location`, for the Flux repository at `outputRoot`.
-    init(location: ConfigLocator.Location, bytes: [UInt8], outputRoot: URL) {
+    /// Decodes and validates the config `bytes` read at `location`, for the Flux repository at `outputRoot`, where
+    /// `adoption` names the files `mediactl import` adopted.
+    init(
+        location: ConfigLocator.Location, bytes: [UInt8], outputRoot: URL, adoption: AdoptionRecord = AdoptionRecord()
+    ) {
         let result = ConfigLoader.load(bytes: bytes)
         var diagnostics = result.diagnostics
         var resolvedApps: [ResolvedApp]?
@@ -78,6 +87,21 @@ struct ConfigSession {
         self.diagnostics = diagnostics
         self.resolvedApps = resolvedApps
         self.outputRoot = outputRoot
+        self.adoption = adoption
+    }
+
+    /// The adoption record beside the config; an unreadable one adopts nothing (every unmarked file stays
+    /// protected) and is reported.
+    private static func adoptionRecord(beside location: ConfigLocator.Location, _ terminal: Terminal) -> AdoptionRecord
+    {
+        let path = location.url.deletingLastPathComponent().appendingPathComponent(AdoptionRecord.fileName).path
+        guard let bytes = try? FileSystem.read(path) else { return AdoptionRecord() }
+        let (record, problem) = AdoptionRecord.read(bytes)
+        if let record { return record }
+        terminal.error(
+            "ignoring '\(AdoptionRecord.fileName)': \(problem?.message ?? "not an adoption record"); files it names "
+                + "stay protected")
+        return AdoptionRecord()
     }
 
     /// The message for an app name the config does not have, with the nearest one it does.

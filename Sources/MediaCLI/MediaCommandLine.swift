@@ -67,6 +67,8 @@ public enum MediaCommandLine {
             return CheckCommand(invocation: invocation, terminal: terminal).run()
         case "init":
             return InitCommand(invocation: invocation, terminal: terminal).run()
+        case "import":
+            return ImportCommand(invocation: invocation, terminal: terminal).run()
         case "explain":
             return ExplainCommand(invocation: invocation, terminal: terminal).run()
         case "graph":

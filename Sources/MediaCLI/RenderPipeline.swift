@@ -1,4 +1,5 @@
 import Foundation
+import MediaImport
 import MediaKit
 import MediaRender
 
@@ -36,7 +37,7 @@ struct RenderPipeline {
         do {
             return try RenderPipeline(
                 stack: stack, apps: session.resolvedApps, outputRoot: session.outputRoot,
-                configPath: session.pathInRepository)
+                configPath: session.pathInRepository, adoption: session.adoption)
         } catch {
             terminal.error(error.message)
             return nil
@@ -45,16 +46,18 @@ struct RenderPipeline {
 
     /// Renders `stack`, whose config is at `configPath` relative to `outputRoot`, and plans writing it under
     /// `outputRoot`. `apps` are the stack's resolved apps, when the caller has them
-    /// (``ConfigSession/resolvedApps``).
+    /// (``ConfigSession/resolvedApps``); `adoption` names the files `mediactl import` adopted
+    /// (``ConfigSession/adoption``).
     init(
-        stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL, configPath: String
+        stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL, configPath: String,
+        adoption: AdoptionRecord = AdoptionRecord()
     ) throws(FileTreeWriter.Failure) {
         let tree = OutputTree.reading(root: outputRoot.path, folders: stack.repo.generatedFolders)
         let apps = apps ?? AppResolver(stack: stack).resolveAll()
         let renderer = Renderer(stack: stack, resolvedApps: apps, configPath: configPath)
         let layout = renderer.layout()
         let files = renderer.renderedFiles(of: layout)
-        let writer = FileTreeWriter(root: outputRoot)
+        let writer = FileTreeWriter(root: outputRoot, adoption: adoption)
         self.stack = stack
         self.apps = apps
         self.files = files

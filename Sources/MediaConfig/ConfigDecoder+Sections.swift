@@ -44,6 +44,11 @@ extension ConfigDecoder {
         if let value = values["schema"] {
             repo.schema = generatedFile(value, scope.field("schema"), ending: ".json")
         }
+        if let value = values["handWrittenNamespaces"],
+            let items = sequence(value, scope.field("handWrittenNamespaces"))
+        {
+            repo.handWrittenNamespaces = items.compactMap { label($0, scope.field("handWrittenNamespaces")) }
+        }
         return repo
     }
 

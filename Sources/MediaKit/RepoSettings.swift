@@ -10,6 +10,10 @@ public struct RepoSettings: Hashable, Sendable {
     /// does not say (``Stack/substitutionSecrets`` then picks the default). An explicit empty list states that no
     /// Secret is needed here: nothing to substitute, or a parent Kustomization patches `postBuild` in.
     public var substituteFrom: [String]?
+    /// Namespaces whose own files stay hand-written: their folder's `kustomization.yaml` and `namespace.yaml`
+    /// belong to the user (an imported Flux repository lists apps mediactl does not manage there, and
+    /// components), so `render` writes only the app folders and the other namespace files there.
+    public var handWrittenNamespaces: [String] = []
 
     /// Where `render` writes the Renovate preset that points Renovate at the pins in `mediactl.yaml` and away from
     /// the generated files (a `.json5` path relative to the repository root), or nil when `renovate: false`.

@@ -11,12 +11,36 @@
 /// ``maximumDepth``. Duplicate keys are reported with both positions and the later pair is dropped.
 ///
 /// The reader never traps and runs in time linear in the input: every loop consumes input.
+///
+/// ``Mode/manifests`` reads the hand-written Kubernetes files `mediactl import` adopts, which use more
+/// of YAML: several documents per file, anchors (`&app`) and aliases (`*port`), which are resolved by
+/// copying the anchored node (a copy keeps the positions of the anchored text), and merge keys
+/// (`<<: *defaults`). Aliases may expand to at most ``maximumAliasExpansion`` nodes per file and the
+/// result may nest at most ``maximumDepth`` levels, so a file of nested aliases (a "billion laughs")
+/// is an error, not a hang. Tags, directives and explicit keys stay errors; `mediactl.yaml` is always
+/// read in the strict ``Mode/config``.
 public struct YAMLReader: Sendable {
+    /// Which YAML the reader accepts.
+    public enum Mode: Sendable {
+        /// One document without anchors or aliases: `mediactl.yaml`.
+        case config
+        /// Several documents, anchors, aliases and merge keys: hand-written manifests.
+        case manifests
+    }
+
     /// The deepest nesting of collections accepted; deeper input is an error, not a stack overflow.
     public static let maximumDepth = 64
+    /// How many nodes the aliases of one text may copy in ``Mode/manifests``, all aliases together.
+    public static let maximumAliasExpansion = 100_000
 
-    /// Creates a reader.
-    public init() {}
+    /// What the reader accepts.
+    public let mode: Mode
+
+    /// Creates a reader of `mediactl.yaml` (``Mode/config``).
+    public init() { mode = .config }
+
+    /// Creates a reader for `mode`.
+    public init(mode: Mode) { self.mode = mode }
 
     /// Reads UTF-8 bytes.
     public func read(_ bytes: some Sequence<UInt8>) -> YAMLReadResult {
@@ -28,13 +52,21 @@ public struct YAMLReader: Sendable {
 
     /// Reads UTF-8 text from `bytes`.
     private func read(utf8 bytes: UnsafeBufferPointer<UInt8>) -> YAMLReadResult {
+        switch Self.decode(bytes) {
+        case .success(let scalars): return read(scalars: scalars)
+        case .failure(let error): return YAMLReadResult(root: nil, diagnostics: [error.diagnostic])
+        }
+    }
+
+    /// The Unicode scalars of UTF-8 `bytes`, or the position of the first invalid sequence.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[Unicode.Scalar], SyntaxError> {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(bytes.count)
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var line = 1
         var column = 1
-        decoding: while true {
+        while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 scalars.append(scalar)
@@ -45,13 +77,12 @@ public struct YAMLReader: Sendable {
                     column += 1
                 }
             case .emptyInput:
-                break decoding
+                return .success(scalars)
             case .error:
                 let position = SourcePosition(line: line, column: column)
-                return YAMLReadResult(root: nil, diagnostics: [.error(at: position, "invalid UTF-8 byte sequence")])
+                return .failure(SyntaxError(diagnostic: .error(at: position, "invalid UTF-8 byte sequence")))
             }
         }
-        return read(scalars: scalars)
     }
 
     /// Reads a string.
@@ -60,15 +91,35 @@ public struct YAMLReader: Sendable {
     }
 
     private func read(scalars input: [Unicode.Scalar]) -> YAMLReadResult {
-        var parser = Parser(normalizing: input)
+        let stream = readStream(scalars: input)
+        return YAMLReadResult(root: stream.documents.first, diagnostics: stream.diagnostics)
+    }
+
+    /// Reads every document of UTF-8 `bytes`. In ``Mode/config`` there is at most one.
+    public func readDocuments(_ bytes: [UInt8]) -> YAMLStreamResult {
+        bytes.withUnsafeBufferPointer { buffer in
+            switch Self.decode(buffer) {
+            case .success(let scalars): readStream(scalars: scalars)
+            case .failure(let error): YAMLStreamResult(documents: [], diagnostics: [error.diagnostic])
+            }
+        }
+    }
+
+    private func readStream(scalars input: [Unicode.Scalar]) -> YAMLStreamResult {
+        var parser = Parser(normalizing: input, manifests: mode == .manifests)
         if let error = parser.firstUnprintable() {
-            return YAMLReadResult(root: nil, diagnostics: [error.diagnostic])
+            return YAMLStreamResult(documents: [], diagnostics: [error.diagnostic])
         }
         do {
-            let root = try parser.parseStream()
-            return YAMLReadResult(root: root, diagnostics: parser.diagnostics)
+            let documents: [YAMLNode]
+            if mode == .manifests {
+                documents = try parser.parseDocuments()
+            } else {
+                documents = try parser.parseStream().map { [$0] } ?? []
+            }
+            return YAMLStreamResult(documents: documents, diagnostics: parser.diagnostics)
         } catch {
-            return YAMLReadResult(root: nil, diagnostics: parser.diagnostics + [error.diagnostic])
+            return YAMLStreamResult(documents: [], diagnostics: parser.diagnostics + [error.diagnostic])
         }
     }
 }
@@ -88,9 +139,16 @@ private struct Parser {
     /// lines must be indented more.
     private var flowBlockIndent = -1
     var diagnostics: [Diagnostic] = []
+    /// Whether anchors, aliases, merge keys and several documents are read (``YAMLReader/Mode/manifests``).
+    private let manifests: Bool
+    /// The anchored nodes of the current document, by name.
+    private var anchors: [String: YAMLNode] = [:]
+    /// How many nodes aliases have copied so far.
+    private var expanded = 0
 
     /// Drops a leading byte order mark and turns `\r\n` and lone `\r` into `\n`.
-    init(normalizing input: [Unicode.Scalar]) {
+    init(normalizing input: [Unicode.Scalar], manifests: Bool = false) {
+        self.manifests = manifests
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(input.count)
         var offset = input.first == "\u{FEFF}" ? 1 : 0
@@ -275,6 +333,137 @@ private struct Parser {
         throw fail(index, "unexpected content \(excerpt(index)); check the indentation of this line")
     }
 
+    /// Every document of a stream of manifests: documents are separated by `---` and may end with
+    /// `...`; empty documents are skipped. Anchors belong to their document.
+    mutating func parseDocuments() throws(SyntaxError) -> [YAMLNode] {
+        var documents: [YAMLNode] = []
+        while try nextContentLine() != nil {
+            if char(index) == "%", column(index) == 0 {
+                throw fail(index, "directives such as '%YAML' are not supported; remove the line")
+            }
+            if isDocumentMarker(index) {
+                let isStart = char(index) == "-"
+                index += 3
+                while isBlank(index) { index += 1 }
+                if isStart, let scalar = char(index), scalar != "\n", scalar != "#" {
+                    throw fail(index, "expected the document to start on the line after '---', found \(excerpt(index))")
+                }
+                try finishLine()
+                anchors = [:]
+                continue
+            }
+            documents.append(try parseBlockNode(parentIndent: -1, depth: 0))
+            guard try nextContentLine() != nil else { break }
+            if !isDocumentMarker(index) {
+                throw fail(index, "unexpected content \(excerpt(index)); check the indentation of this line")
+            }
+        }
+        return documents
+    }
+
+    // MARK: Anchors and aliases
+
+    /// In manifests, reads an anchor (`&name`) before a value and the blanks after it; nil when there is
+    /// none, and always nil in a config, whose reader reports the `&` where the value is read.
+    private mutating func valueAnchor() throws(SyntaxError) -> String? {
+        guard manifests, char(index) == "&" else { return nil }
+        let start = index
+        index += 1
+        let name = anchorName()
+        if name.isEmpty { throw fail(start, "expected an anchor name after '&'") }
+        while isBlank(index) { index += 1 }
+        if char(index) == "&" || char(index) == "*" {
+            throw fail(index, "expected a value after the anchor '&\(name)', found \(excerpt(index))")
+        }
+        return name
+    }
+
+    /// The name of an anchor or alias at `index`: everything up to a blank, a line break or a flow
+    /// indicator.
+    private mutating func anchorName() -> String {
+        let start = index
+        while let scalar = char(index), !isBlankOrEnd(index), !isFlowIndicator(scalar) { index += 1 }
+        return string(text[start..<index])
+    }
+
+    /// Remembers `node` under `anchor`, when there is one.
+    private mutating func register(_ anchor: String?, _ node: YAMLNode) -> YAMLNode {
+        if let anchor { anchors[anchor] = node }
+        return node
+    }
+
+    /// In manifests, the copy of the anchored node an alias (`*name`) at `index` names, placed at `depth`.
+    private mutating func alias(depth: Int) throws(SyntaxError) -> YAMLNode {
+        let start = index
+        index += 1
+        let name = anchorName()
+        guard let node = anchors[name] else {
+            if name.isEmpty { throw fail(start, "expected an anchor name after '*'") }
+            throw fail(start, "alias '*\(name)' names no anchor defined before it in this document")
+        }
+        let (count, height) = Self.measure(node)
+        expanded += count
+        if expanded > YAMLReader.maximumAliasExpansion {
+            throw fail(
+                start, "aliases expand to more than \(YAMLReader.maximumAliasExpansion) nodes; repeat less of the file")
+        }
+        if depth + height > YAMLReader.maximumDepth {
+            throw fail(start, "nesting is deeper than \(YAMLReader.maximumDepth) levels once '*\(name)' is expanded")
+        }
+        return node
+    }
+
+    /// How many nodes `node` holds (keys included) and how many levels of collections it nests.
+    private static func measure(_ node: YAMLNode) -> (count: Int, height: Int) {
+        switch node.content {
+        case .scalar: return (1, 0)
+        case .sequence(let items):
+            var count = 1
+            var height = 0
+            for item in items {
+                let (itemCount, itemHeight) = measure(item)
+                count += itemCount
+                height = max(height, itemHeight)
+            }
+            return (count, height + 1)
+        case .mapping(let pairs):
+            var count = 1
+            var height = 0
+            for pair in pairs {
+                let (valueCount, valueHeight) = measure(pair.value)
+                count += 1 + valueCount
+                height = max(height, valueHeight)
+            }
+            return (count, height + 1)
+        }
+    }
+
+    /// A mapping's pairs with its merge keys (`<<: *defaults`, `<<: [*a, *b]`) replaced by the pairs of
+    /// the mappings they name that the mapping does not set itself; of two merged mappings, the first wins.
+    private func merged(_ pairs: [YAMLPair]) throws(SyntaxError) -> [YAMLPair] {
+        guard manifests, pairs.contains(where: Self.isMergeKey) else { return pairs }
+        var result = pairs.filter { !Self.isMergeKey($0) }
+        var seen = Set(result.map(\.keyText))
+        for pair in pairs where Self.isMergeKey(pair) {
+            let sources = pair.value.items ?? [pair.value]
+            for source in sources {
+                guard let sourcePairs = source.pairs else {
+                    throw SyntaxError(
+                        diagnostic: .error(
+                            at: source.position, "a merge key '<<' takes a mapping or a list of mappings"))
+                }
+                for merged in sourcePairs where seen.insert(merged.keyText).inserted {
+                    result.append(merged)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func isMergeKey(_ pair: YAMLPair) -> Bool {
+        pair.key.scalar?.style == .plain && pair.keyText == "<<"
+    }
+
     // MARK: Block nodes
 
     /// Parses the node at `index`, which may start a block collection. Its parent's indentation is
@@ -283,6 +472,18 @@ private struct Parser {
         guard depth < YAMLReader.maximumDepth else {
             throw fail(index, "nesting is deeper than \(YAMLReader.maximumDepth) levels")
         }
+        if manifests, char(index) == "&" {
+            let start = index
+            let anchor = try valueAnchor()
+            if implicitKeyAhead() {
+                throw fail(start, "an anchor before a key on its line names the key; anchors on keys are not supported")
+            }
+            if atEnd || char(index) == "\n" || char(index) == "#" {
+                throw fail(start, "an anchor must be followed by its value on the same line here")
+            }
+            return register(anchor, try parseBlockNode(parentIndent: parentIndent, depth: depth))
+        }
+        if manifests, char(index) == "*" { return try aliasValue(depth: depth) }
         try rejectNodeProperties()
         if isSequenceEntry(index) { return try parseBlockSequence(indent: column(index), depth: depth) }
         if char(index) == "|" || char(index) == ">" { return try parseBlockScalar(parentIndent: parentIndent) }
@@ -293,6 +494,7 @@ private struct Parser {
     /// Parses a value on the line of its key (or dash): a scalar, a flow collection or a block
     /// scalar, then the end of the line.
     private mutating func parseInlineValue(parentIndent: Int, depth: Int) throws(SyntaxError) -> YAMLNode {
+        if manifests, char(index) == "*" { return try aliasValue(depth: depth) }
         try rejectNodeProperties()
         if char(index) == "|" || char(index) == ">" { return try parseBlockScalar(parentIndent: parentIndent) }
         if isSequenceEntry(index) {
@@ -314,6 +516,18 @@ private struct Parser {
         if char(index) == ":", isBlankOrEnd(index + 1) {
             if node.scalar == nil { throw fail(start, "mapping keys must be scalars, not flow collections") }
             throw fail(index, "a nested mapping cannot start on the line of its key; put it on the next line")
+        }
+        try finishLine()
+        return node
+    }
+
+    /// An alias as a block value, then the end of its line.
+    private mutating func aliasValue(depth: Int) throws(SyntaxError) -> YAMLNode {
+        let start = index
+        let node = try alias(depth: depth)
+        while isBlank(index) { index += 1 }
+        if char(index) == ":", isBlankOrEnd(index + 1) {
+            throw fail(start, "aliases cannot be mapping keys; write the key")
         }
         try finishLine()
         return node
@@ -377,7 +591,8 @@ private struct Parser {
             let colon = index
             index += 1
             while isBlank(index) { index += 1 }
-            let value: YAMLNode
+            let anchor = try valueAnchor()
+            var value: YAMLNode
             if atEnd || char(index) == "\n" || char(index) == "#" {
                 try finishLine()
                 let lineStart = index
@@ -392,6 +607,7 @@ private struct Parser {
             } else {
                 value = try parseInlineValue(parentIndent: indent, depth: depth + 1)
             }
+            value = register(anchor, value)
             append(YAMLPair(key: key, value: value), to: &pairs, keyIndex: &keyIndex)
 
             guard let next = try nextContentLine(), !isDocumentMarker(index), next >= indent else { break }
@@ -406,7 +622,7 @@ private struct Parser {
                 throw fail(index, "expected a mapping key followed by ':', found \(excerpt(index))")
             }
         }
-        return YAMLNode(.mapping(pairs), at: start)
+        return YAMLNode(.mapping(try merged(pairs)), at: start)
     }
 
     /// Keeps the first of two equal keys and reports the second with both positions. The keys of a small
@@ -485,17 +701,29 @@ private struct Parser {
             let dash = index
             index += 1
             while isBlank(index) { index += 1 }
+            var anchor: String?
+            if manifests, char(index) == "&" {
+                let anchorStart = index
+                anchor = try valueAnchor()
+                if implicitKeyAhead() {
+                    throw fail(
+                        anchorStart,
+                        "an anchor before a key on its line names the key; anchors on keys are not supported")
+                }
+            }
             if atEnd || char(index) == "\n" || char(index) == "#" {
                 try finishLine()
                 let lineStart = index
                 if let next = try nextContentLine(), !isDocumentMarker(index), next > indent {
-                    items.append(try parseBlockNode(parentIndent: indent, depth: depth + 1))
+                    items.append(register(anchor, try parseBlockNode(parentIndent: indent, depth: depth + 1)))
                 } else {
                     index = lineStart
-                    items.append(YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(dash + 1)))
+                    items.append(
+                        register(
+                            anchor, YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(dash + 1))))
                 }
             } else {
-                items.append(try parseBlockNode(parentIndent: indent, depth: depth + 1))
+                items.append(register(anchor, try parseBlockNode(parentIndent: indent, depth: depth + 1)))
             }
             guard let next = try nextContentLine(), !isDocumentMarker(index), next >= indent else { break }
             if next > indent {
@@ -892,7 +1120,7 @@ private struct Parser {
                 break
             }
             if scalar == "," { throw fail(index, "empty entry in a flow sequence; remove the extra ','") }
-            items.append(try parseFlowNode(depth: depth))
+            items.append(try parseFlowValue(depth: depth))
             try skipFlowSpace(opening: opening, closer: "]")
             switch char(index) {
             case nil: throw unclosed(opening, "]")
@@ -936,7 +1164,7 @@ private struct Parser {
                 try skipFlowSpace(opening: opening, closer: "}")
                 guard let next = char(index) else { throw unclosed(opening, "}") }
                 value = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: position(index))
-                if next != ",", next != "}" { value = try parseFlowNode(depth: depth) }
+                if next != ",", next != "}" { value = try parseFlowValue(depth: depth) }
                 try skipFlowSpace(opening: opening, closer: "}")
             }
             append(YAMLPair(key: key, value: value), to: &pairs, keyIndex: &keyIndex)
@@ -945,12 +1173,19 @@ private struct Parser {
             case ",": index += 1
             case "}":
                 index += 1
-                return YAMLNode(.mapping(pairs), at: position(opening))
+                return YAMLNode(.mapping(try merged(pairs)), at: position(opening))
             default:
                 throw fail(index, "expected ',' or '}' in a flow mapping, found \(excerpt(index))")
             }
         }
-        return YAMLNode(.mapping(pairs), at: position(opening))
+        return YAMLNode(.mapping(try merged(pairs)), at: position(opening))
+    }
+
+    /// A flow value: in manifests it may carry an anchor or be an alias.
+    private mutating func parseFlowValue(depth: Int) throws(SyntaxError) -> YAMLNode {
+        if manifests, char(index) == "*" { return try alias(depth: depth) }
+        let anchor = try valueAnchor()
+        return register(anchor, try parseFlowNode(depth: depth))
     }
 
     private mutating func parseFlowNode(depth: Int) throws(SyntaxError) -> YAMLNode {

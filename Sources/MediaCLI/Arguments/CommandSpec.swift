@@ -30,6 +30,8 @@ struct CommandSpec: Hashable, Sendable {
     let isImplemented: Bool
     /// The issue that brings an unimplemented command.
     let arrivesWith: String?
+    /// Whether its arguments are folders (shells complete them as folders).
+    var argumentsAreFolders = false
 
     /// How its arguments appear in a usage line.
     var argumentSynopsis: String? {

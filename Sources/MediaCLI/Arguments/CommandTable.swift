@@ -95,6 +95,27 @@ enum CommandTable {
             ],
             isImplemented: true, arrivesWith: nil),
         CommandSpec(
+            name: "import", arguments: .oneOrMore("PATH"), argumentChoices: nil,
+            summary: "adopt hand-written app folders of a Flux repository into mediactl.yaml",
+            details: """
+                Reads the app folders (ks.yaml or ks.dis, and app/ with a kustomization.yaml and an app-template \
+                HelmRelease) below each PATH, a namespace folder or an app folder of the Flux repository, and \
+                writes or extends mediactl.yaml so that the next render reproduces them: claim names, images, \
+                hosts, ports, mounts, environment and secret references stay what they are, and what no key \
+                says goes to values: or stays as a hand-written extraResources file. Each app is proven before it \
+                is written: import renders it and compares its facts with the original, and an app it cannot \
+                reproduce stays hand-written, with the reason in the report. The files render may then replace \
+                are recorded with their SHA-256 in mediactl.adopted beside the config; every other file \
+                without the generated-file marker stays protected, and nothing is deleted. A second import of \
+                the same folders changes nothing. A file that does not parse is an error at its line and column, \
+                and nothing is written.
+                """,
+            options: [
+                .flag("--dry-run", "write nothing; print the report and the diff of mediactl.yaml"),
+                .value("--format", "FORMAT", choices: ["text", "json"], "report format (default: text)"),
+            ],
+            isImplemented: true, arrivesWith: nil, argumentsAreFolders: true),
+        CommandSpec(
             name: "catalog", arguments: .none, argumentChoices: nil,
             summary: "list the services mediactl knows",
             details: "Lists every catalog service: id, category, image, port, health probe, status and what it "

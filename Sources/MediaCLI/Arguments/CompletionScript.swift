@@ -65,7 +65,9 @@ enum CompletionScript {
             var candidates = words(command.options + globalOptions)
             if let choices = command.argumentChoices { candidates = choices.joined(separator: " ") + " " + candidates }
             if command.name == "help" { candidates = CommandTable.commands.map(\.name).joined(separator: " ") }
-            script += "        \(command.name)) COMPREPLY=( $(compgen -W \"\(candidates)\" -- \"$cur\") ) ;;\n"
+            let folders = command.argumentsAreFolders ? " $(compgen -d -- \"$cur\")" : ""
+            script +=
+                "        \(command.name)) COMPREPLY=( $(compgen -W \"\(candidates)\" -- \"$cur\")\(folders) ) ;;\n"
         }
         script += """
                 esac
@@ -125,6 +127,7 @@ enum CompletionScript {
             if command.name == "help" {
                 specs.append("'1:command:(\(CommandTable.commands.map(\.name).joined(separator: " ")))'")
             }
+            if command.argumentsAreFolders { specs.append("'*:folder:_files -/'") }
             script += "                \(command.name)) _arguments \(specs.joined(separator: " ")) ;;\n"
         }
         script += """
@@ -167,6 +170,9 @@ enum CompletionScript {
             for option in command.options { script += fishOption(option, condition: condition) }
             if let choices = command.argumentChoices {
                 script += "complete -c mediactl -n '\(condition)' -a '\(choices.joined(separator: " "))'\n"
+            }
+            if command.argumentsAreFolders {
+                script += "complete -c mediactl -n '\(condition)' -a '(__fish_complete_directories)'\n"
             }
         }
         let names = CommandTable.commands.map(\.name).joined(separator: " ")

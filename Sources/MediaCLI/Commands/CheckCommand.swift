@@ -1,4 +1,6 @@
 import Foundation
+import MediaKit
+import MediaRender
 import MediaYAML
 
 /// `mediactl check [--format text|json|github]`: the CI gate. The config must decode and validate without errors
@@ -49,18 +51,20 @@ struct CheckCommand {
         let format = invocation.value("--format") ?? "text"
         var drift: [Report.Drift] = []
         var failure: String?
+        var listing: [(path: String, diagnostic: Diagnostic, source: String)] = []
         if let stack = session.stack {
             do {
                 let plan = try RenderPipeline(
                     stack: stack, apps: session.resolvedApps, outputRoot: session.outputRoot,
-                    configPath: session.pathInRepository
+                    configPath: session.pathInRepository, adoption: session.adoption
                 ).plan
                 drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
+                listing = Self.listingProblems(stack, plan, root: session.outputRoot)
             } catch {
                 failure = error.message
             }
         }
-        let ok = session.errorCount == 0 && drift.isEmpty && failure == nil
+        let ok = session.errorCount == 0 && drift.isEmpty && failure == nil && listing.isEmpty
         if format == "github" {
             terminal.output(annotations(session: session, drift: drift, failure: failure))
             return ok ? ExitStatus.success : ExitStatus.failure
@@ -75,6 +79,11 @@ struct CheckCommand {
         }
         session.printDiagnostics(terminal)
         if let failure { terminal.error(failure) }
+        for problem in listing {
+            let formatter = DiagnosticFormatter(
+                path: problem.path, source: problem.source, usesColor: terminal.usesColor)
+            terminal.diagnostic(formatter.format(problem.diagnostic))
+        }
         for entry in drift {
             terminal.diagnostic("\(entry.path): error: \(entry.message); run 'mediactl render'\n")
         }
@@ -87,8 +96,29 @@ struct CheckCommand {
         }
         terminal.diagnostic(
             "check: \(Plural.count(session.errorCount, "config error")), "
-                + "\(Plural.count(drift.count, "drifted file"))\n")
+                + "\(Plural.count(drift.count, "drifted file"))"
+                + (listing.isEmpty ? "" : ", \(Plural.count(listing.count, "listing error"))") + "\n")
         return ExitStatus.failure
+    }
+
+    /// What the hand-written namespaces' `kustomization.yaml` files fail to list, or list wrongly
+    /// (``NamespaceListing``).
+    static func listingProblems(
+        _ stack: Stack, _ plan: TreePlan, root: URL
+    ) -> [(
+        path: String, diagnostic: Diagnostic, source: String
+    )] {
+        let check = NamespaceListing(stack: stack)
+        let rendered = plan.changes.filter { $0.kind != .remove }.map(\.path)
+        var problems: [(path: String, diagnostic: Diagnostic, source: String)] = []
+        for namespace in stack.repo.handWrittenNamespaces {
+            let path = check.kustomizationPath(of: namespace)
+            let bytes = try? FileSystem.read(root.appendingPathComponent(path).path)
+            for diagnostic in check.problems(namespace: namespace, kustomization: bytes, renderedPaths: rendered) {
+                problems.append((path, diagnostic, bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""))
+            }
+        }
+        return problems
     }
 
     /// Annotations on the config's lines and on each drifted file, then a summary line for the log.

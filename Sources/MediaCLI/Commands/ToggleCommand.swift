@@ -1,6 +1,7 @@
 import Foundation
 import MediaConfig
 import MediaKit
+import MediaRender
 import MediaYAML
 
 /// `mediactl enable APP…` and `mediactl disable APP… [--force]`: a minimal in-place edit of each app's
@@ -46,7 +47,8 @@ struct ToggleCommand {
         let pipeline: RenderPipeline
         do {
             pipeline = try RenderPipeline(
-                stack: newStack, outputRoot: session.outputRoot, configPath: session.pathInRepository)
+                stack: newStack, outputRoot: session.outputRoot, configPath: session.pathInRepository,
+                adoption: session.adoption)
         } catch {
             terminal.error(error.message)
             return ExitStatus.failure
@@ -118,6 +120,17 @@ struct ToggleCommand {
         ).sorted()
         let docs = stack.repo.docsDir.map { [$0] } ?? []
         terminal.output("next:\n")
+        // A hand-written namespace's list is the user's: say which line to change (`check` insists on it).
+        for name in toggled {
+            guard let app = stack.app(named: AppName(rawValue: name)),
+                stack.repo.handWrittenNamespaces.contains(stack.namespace(of: app))
+            else { continue }
+            let file = NamespaceListing(stack: stack).kustomizationPath(of: stack.namespace(of: app))
+            terminal.output(
+                enabling
+                    ? "  add './\(name)/ks.yaml' to the resources of \(file) (hand-written)\n"
+                    : "  remove './\(name)/ks.yaml' from the resources of \(file) (hand-written)\n")
+        }
         terminal.output("  git add \(([session.location.displayPath] + folders + docs).joined(separator: " "))\n")
         terminal.output("  git commit -m '\(enabling ? "Enable" : "Disable") \(names.joined(separator: ", "))'\n")
         for name in names {

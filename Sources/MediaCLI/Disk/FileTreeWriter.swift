@@ -1,4 +1,5 @@
 import Foundation
+import MediaImport
 import MediaKit
 import MediaRender
 
@@ -16,11 +17,15 @@ struct FileTreeWriter {
     let rootPath: String
     /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
     let base: String
+    /// The files `mediactl import` adopted: ours although they lack the marker, while they hold the bytes import
+    /// read (``isOurs(_:_:)``).
+    let adoption: AdoptionRecord
 
-    /// A writer for the tree under the file URL `root`.
-    init(root: URL) {
+    /// A writer for the tree under the file URL `root`, which may replace the files `adoption` names.
+    init(root: URL, adoption: AdoptionRecord = AdoptionRecord()) {
         rootPath = root.path
         base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        self.adoption = adoption
     }
 
     private var fileManager: FileManager { .default }
@@ -29,6 +34,12 @@ struct FileTreeWriter {
     static func isGenerated(_ text: String) -> Bool {
         text.split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false).prefix(4)
             .contains { $0.contains(MediaRender.generatedMarker) }
+    }
+
+    /// Whether the file at `path` (relative to the root), holding `text`, is mediactl's to replace: it carries the
+    /// marker, or `mediactl import` adopted exactly these bytes. The one rule every overwrite goes through.
+    func isOurs(_ path: String, _ text: String) -> Bool {
+        Self.isGenerated(text) || adoption.adopts(path, bytes: Array(text.utf8))
     }
 
     /// Compares `files` with the disk: which are new, changed or unchanged, and which generated files of
@@ -74,7 +85,7 @@ struct FileTreeWriter {
                 changes.append(TreePlan.Change(path: file.path, kind: .unchanged, old: nil, new: file.contents))
             } else {
                 let text = String(decoding: old, as: UTF8.self)
-                if !Self.isGenerated(text) { handWritten.append(file.path) }
+                if !isOurs(file.path, text) { handWritten.append(file.path) }
                 changes.append(TreePlan.Change(path: file.path, kind: .update, old: text, new: file.contents))
             }
         }

@@ -46,6 +46,11 @@ package enum ConfigKeys {
             "Secrets for postBuild.substituteFrom of every ks.yaml; by default cluster-secrets when a rendered "
                 + "value uses a ${VARIABLE}, else none."),
         .init(
+            "handWrittenNamespaces", .list(.name, nonEmpty: false),
+            "Namespaces whose folder files (kustomization.yaml, namespace.yaml) stay hand-written: render writes only "
+                + "the app folders and the other namespace files there, and check asks the kustomization.yaml to list "
+                + "them."),
+        .init(
             "renovate", .either([.string, .off]),
             "Where render writes the Renovate preset (a path ending in .json5); false writes none.",
             default: RepoSettings().renovatePreset.map(YAMLValue.string)),

@@ -45,7 +45,12 @@ struct NamespaceTranslator {
         if stack.networkPolicies != nil {
             files.append(("networkpolicy.yaml", NetworkPolicies.defaultDeny()))
         }
+        // A hand-written namespace keeps its own `namespace.yaml` and `kustomization.yaml`: they list what mediactl
+        // does not manage (other apps, components), so the user lists mediactl's files there.
+        let handWritten = stack.repo.handWrittenNamespaces.contains(namespace)
+        if handWritten { files.removeFirst() }
         for (file, manifest) in files { layout.add(manifest, at: "\(folder)/\(file)") }
+        guard !handWritten else { return }
         let resources = files.map { "./\($0.file)" } + apps.filter(\.enabled).map { "./\($0.name)/ks.yaml" }
         layout.add(KustomizationFile(namespace: namespace, resources: resources), at: "\(folder)/kustomization.yaml")
     }
