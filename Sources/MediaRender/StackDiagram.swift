@@ -186,41 +186,16 @@ public struct StackDiagram: Sendable {
     }
 
     private func mermaid(groups: [(title: String, nodes: [Node])], edges: [Edge]) -> String {
-        // UTF-8 bytes appended piece by piece: appending to a `String`, or joining a string per line, cost
-        // several times more.
-        var text: [UInt8] = []
-        text.reserveCapacity(4096)
-        func add(_ piece: String) { text.append(contentsOf: piece.utf8) }
-        add("flowchart LR\n")
+        var text = "flowchart LR\n"
         for (index, group) in groups.enumerated() {
-            add("  subgraph group")
-            add(String(index))
-            add("[\"")
-            add(group.title)
-            add("\"]\n")
-            for node in group.nodes {
-                add("    ")
-                add(node.id)
-                add("[\"")
-                add(node.label)
-                add("\"]\n")
-            }
-            add("  end\n")
+            text += "  subgraph group\(index)[\"\(group.title)\"]\n"
+            for node in group.nodes { text += "    \(node.id)[\"\(node.label)\"]\n" }
+            text += "  end\n"
         }
         for edge in edges {
-            add("  ")
-            add(edge.from)
-            if let label = edge.label {
-                add(" -->|")
-                add(label)
-                add("| ")
-            } else {
-                add(" --> ")
-            }
-            add(edge.to)
-            add("\n")
+            text += "  \(edge.from)" + (edge.label.map { " -->|\($0)| " } ?? " --> ") + "\(edge.to)\n"
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     private func dot(groups: [(title: String, nodes: [Node])], edges: [Edge]) -> String {
@@ -248,29 +223,7 @@ public struct StackDiagram: Sendable {
 
     /// An identifier both languages accept: letters, digits and underscores.
     static func id(_ kind: String, _ name: String) -> String {
-        // App and volume names are ASCII (DNS labels): mapped byte by byte, which costs a fraction of
-        // walking the name's characters.
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return kind + "_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-        }
-        let length = kind.utf8.count + 1 + name.utf8.count
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var index = 0
-            for byte in kind.utf8 {
-                buffer[index] = byte
-                index += 1
-            }
-            buffer[index] = UInt8(ascii: "_")
-            index += 1
-            for byte in name.utf8 {
-                let isLetterOrDigit =
-                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                buffer[index] = isLetterOrDigit ? byte : UInt8(ascii: "_")
-                index += 1
-            }
-            return index
-        }
+        kind + "_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     /// Where an app sits in the diagram.
