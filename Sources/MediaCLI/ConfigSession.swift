@@ -90,17 +90,40 @@ struct ConfigSession {
         self.adoption = adoption
     }
 
+    /// Writes `text` as the config at the absolute `path` (shown as `display`): atomically, flushed, keeping the
+    /// file's permissions, and in place of a link's target inside the repository
+    /// (``ConfigLocator/editablePath(of:display:)``). Prints why not and returns false when it cannot.
+    static func writeConfig(_ text: String, to path: String, display: String, _ terminal: Terminal) -> Bool {
+        switch ConfigLocator.editablePath(of: path, display: display) {
+        case .failure(let refusal):
+            terminal.error(refusal.message)
+            return false
+        case .success(let target):
+            do {
+                try AtomicFile.write(text, to: URL(fileURLWithPath: target), durable: true)
+                return true
+            } catch {
+                terminal.error("cannot write '\(display)': \(error.reason)")
+                return false
+            }
+        }
+    }
+
     /// The adoption record beside the config; an unreadable one adopts nothing (every unmarked file stays
     /// protected) and is reported.
     private static func adoptionRecord(beside location: ConfigLocator.Location, _ terminal: Terminal) -> AdoptionRecord
     {
         let path = location.url.deletingLastPathComponent().appendingPathComponent(AdoptionRecord.fileName).path
-        guard let bytes = try? FileSystem.read(path) else { return AdoptionRecord() }
-        let (record, problem) = AdoptionRecord.read(bytes)
-        if let record { return record }
-        terminal.error(
-            "ignoring '\(AdoptionRecord.fileName)': \(problem?.message ?? "not an adoption record"); files it names "
-                + "stay protected")
+        let problem: String
+        do throws(FileSystem.ReadFailure) {
+            guard let bytes = try FileSystem.read(path) else { return AdoptionRecord() }
+            let (record, diagnostic) = AdoptionRecord.read(bytes)
+            if let record { return record }
+            problem = diagnostic?.message ?? "not an adoption record"
+        } catch {
+            problem = error.message
+        }
+        terminal.error("ignoring '\(AdoptionRecord.fileName)': \(problem); files it names stay protected")
         return AdoptionRecord()
     }
 

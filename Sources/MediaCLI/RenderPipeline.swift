@@ -52,7 +52,9 @@ struct RenderPipeline {
         stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL, configPath: String,
         adoption: AdoptionRecord = AdoptionRecord()
     ) throws(FileTreeWriter.Failure) {
-        let tree = OutputTree.reading(root: outputRoot.path, folders: stack.repo.generatedFolders)
+        let tree = OutputTree.reading(
+            root: outputRoot.path, folders: stack.repo.generatedFolders,
+            outside: [stack.repo.renovatePreset, stack.repo.schema].compactMap { $0 })
         let apps = apps ?? AppResolver(stack: stack).resolveAll()
         let renderer = Renderer(stack: stack, resolvedApps: apps, configPath: configPath)
         let layout = renderer.layout()
@@ -67,11 +69,12 @@ struct RenderPipeline {
 
     /// Writes the plan, refusing hand-written files unless `force`. Returns the exit status.
     func write(force: Bool, _ terminal: Terminal) -> Int32 {
-        if !plan.handWritten.isEmpty, !force {
-            for path in plan.handWritten {
+        let handWritten = plan.changes.filter { $0.handWritten != nil }
+        if !handWritten.isEmpty, !force {
+            for change in handWritten {
                 terminal.error(
-                    "refusing to overwrite '\(path)': it lacks the generated-file marker, so mediactl did not "
-                        + "write it; move it away or pass --force")
+                    "refusing to overwrite '\(change.path)': \(change.handWritten?.reason ?? ""); move it away or "
+                        + "pass --force")
             }
             return ExitStatus.failure
         }
@@ -80,6 +83,9 @@ struct RenderPipeline {
         } catch {
             terminal.error(error.message)
             return ExitStatus.failure
+        }
+        for temporary in plan.inProgress {
+            terminal.warning("leaving '\(temporary.path)': \(TreePlan.inProgressNote(temporary.owner))")
         }
         return ExitStatus.success
     }

@@ -27,6 +27,12 @@ struct Terminal {
     /// Prints text to stderr.
     func diagnostic(_ text: String) { context.writeError(text) }
 
+    /// Prints `mediactl: warning: message` to stderr, with control characters from user values escaped.
+    func warning(_ message: String) {
+        let label = usesColor ? "\u{1B}[1;33mwarning:\u{1B}[0m" : "warning:"
+        context.writeError("mediactl: \(label) \(DiagnosticFormatter.escaped(message))\n")
+    }
+
     /// Prints `mediactl: error: message` to stderr, with control characters from user values escaped.
     func error(_ message: String) {
         let label = usesColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"

@@ -75,7 +75,7 @@ struct Planning {
         if existing == nil { namespaces = [] }
         for app in apps {
             let path = "\(app.appsDir)/\(app.namespace)/kustomization.yaml"
-            if let bytes = source.files[path], Self.isGenerated(bytes) { continue }
+            if let bytes = source.files[path], MediaRender.isGenerated(bytes, path: path) { continue }
             if existing?.stack.apps.contains(where: { existing?.stack.namespace(of: $0) == app.namespace }) == true,
                 source.files[path] == nil
             {
@@ -85,14 +85,6 @@ struct Planning {
         }
         stack.repo.handWrittenNamespaces = namespaces.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return stack
-    }
-
-    /// Whether a file carries mediactl's marker in its first lines, as `render` decides it
-    /// (`FileTreeWriter.isGenerated`).
-    static func isGenerated(_ bytes: [UInt8]) -> Bool {
-        String(decoding: bytes.prefix(1024), as: UTF8.self)
-            .split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false).prefix(4)
-            .contains { $0.contains(MediaRender.generatedMarker) }
     }
 
     private func attempt(_ apps: [HandWrittenApp]) -> Result<Outcome, Failures> {

@@ -16,4 +16,22 @@ public enum MediaRender {
         if path.hasSuffix(".json") { return "{\"$comment\": \"\(generatedMarker)\"," }
         return "# \(generatedMarker)"
     }
+
+    /// Whether the file at `path` holding `bytes` is one mediactl generated: its first line, or the line after a
+    /// first line `---`, is exactly ``markerLine(forPath:)`` for that path. The one rule for "is this file
+    /// generated" (render, diff, check, enable, disable, import): a mention of the marker anywhere else, in
+    /// another comment syntax, after a byte order mark or after other text is the user's. A line ends at `\n`
+    /// or `\r\n` (a checkout with `core.autocrlf` keeps the file mediactl's) or at the end of the file.
+    public static func isGenerated(_ bytes: some Collection<UInt8>, path: String) -> Bool {
+        let marker = markerLine(forPath: path).utf8
+        var rest = bytes[...]
+        if rest.starts(with: "---\n".utf8) {
+            rest = rest.dropFirst(4)
+        } else if rest.starts(with: "---\r\n".utf8) {
+            rest = rest.dropFirst(5)
+        }
+        guard rest.starts(with: marker) else { return false }
+        let end = rest.dropFirst(marker.count)
+        return end.isEmpty || end.starts(with: "\n".utf8) || end.starts(with: "\r\n".utf8)
+    }
 }

@@ -56,7 +56,7 @@ struct FileTreeWriterTests {
         }
         for other in [reversed, background, unread] {
             #expect(other.changes.map(\.path) == plan.changes.map(\.path))
-            #expect(other.changes.map(\.old) == plan.changes.map(\.old))
+            #expect(other.changes.map(\.handWritten) == plan.changes.map(\.handWritten))
         }
     }
 

@@ -13,26 +13,42 @@ struct CheckCommand {
     struct Report: Encodable {
         struct Drift: Encodable {
             let path: String
-            /// `added`, `updated`, `removed` or `hand-written`.
+            /// `added`, `updated`, `removed`, `hand-written`, `leftover` or `in-progress`.
             let change: String
             let message: String
+            /// What to run or do about it.
+            let fix: String
 
-            init(_ change: TreePlan.Change, handWritten: Bool) {
+            init(_ change: TreePlan.Change) {
                 path = change.path
-                switch (change.kind, handWritten) {
-                case (_, true):
+                if let handWritten = change.handWritten {
                     self.change = "hand-written"
-                    message = "a file without the generated-file marker sits at a generated path"
-                case (.add, _):
+                    message = "\(handWritten.reason), but render writes this path"
+                    fix = "move it away, or run 'mediactl render --force' to replace it"
+                    return
+                }
+                fix = "run 'mediactl render'"
+                switch change.kind {
+                case .add:
                     self.change = change.kind.rawValue
                     message = "missing (render would add it)"
-                case (.remove, _):
+                case .remove where change.isLeftover:
+                    self.change = "leftover"
+                    message = "temporary file of an interrupted write (render removes it)"
+                case .remove:
                     self.change = change.kind.rawValue
                     message = "stale generated file (render would remove it)"
-                case (.update, _), (.unchanged, _):
+                case .update, .unchanged:
                     self.change = change.kind.rawValue
                     message = "differs from what render writes"
                 }
+            }
+
+            init(_ temporary: OutputTree.Temporary) {
+                path = temporary.path
+                change = "in-progress"
+                message = TreePlan.inProgressNote(temporary.owner)
+                fix = "run 'mediactl check' again once no mediactl runs, or remove the file"
             }
         }
 
@@ -58,7 +74,7 @@ struct CheckCommand {
                     stack: stack, apps: session.resolvedApps, outputRoot: session.outputRoot,
                     configPath: session.pathInRepository, adoption: session.adoption
                 ).plan
-                drift = plan.effective.map { Report.Drift($0, handWritten: plan.handWritten.contains($0.path)) }
+                drift = plan.effective.map(Report.Drift.init) + plan.inProgress.map(Report.Drift.init)
                 listing = Self.listingProblems(stack, plan, root: session.outputRoot)
             } catch {
                 failure = error.message
@@ -85,7 +101,8 @@ struct CheckCommand {
             terminal.diagnostic(formatter.format(problem.diagnostic))
         }
         for entry in drift {
-            terminal.diagnostic("\(entry.path): error: \(entry.message); run 'mediactl render'\n")
+            terminal.diagnostic(
+                DiagnosticFormatter.escaped("\(entry.path): error: \(entry.message); \(entry.fix)") + "\n")
         }
         if ok {
             if !terminal.isQuiet {
@@ -97,7 +114,8 @@ struct CheckCommand {
         terminal.diagnostic(
             "check: \(Plural.count(session.errorCount, "config error")), "
                 + "\(Plural.count(drift.count, "drifted file"))"
-                + (listing.isEmpty ? "" : ", \(Plural.count(listing.count, "listing error"))") + "\n")
+                + (listing.isEmpty ? "" : ", \(Plural.count(listing.count, "listing error"))")
+                + (failure == nil ? "" : "; the tree could not be compared") + "\n")
         return ExitStatus.failure
     }
 
@@ -139,7 +157,8 @@ struct CheckCommand {
                 session.outputRoot.appendingPathComponent(entry.path), to: directory)
             text += GitHubAnnotations.line(
                 .error, file: file, title: "mediactl check",
-                message: "\(entry.message); run 'mediactl render' and commit the result")
+                message: "\(entry.message); \(entry.fix)"
+                    + (entry.fix == "run 'mediactl render'" ? " and commit the result" : ""))
         }
         text +=
             "check: \(Plural.count(session.errorCount, "config error")), \(Plural.count(drift.count, "drifted file"))\n"

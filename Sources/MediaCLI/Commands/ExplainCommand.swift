@@ -1,6 +1,7 @@
 import Foundation
 import MediaKit
 import MediaRender
+import MediaYAML
 
 /// `mediactl explain APP [--json]`: one app with every default applied, and the files it renders to.
 struct ExplainCommand {
@@ -126,7 +127,8 @@ struct ExplainCommand {
     private func text(_ report: Report) -> String {
         func line(_ label: String, _ value: String?) -> String {
             guard let value, !value.isEmpty else { return "" }
-            return label.padding(toLength: 14, withPad: " ", startingAt: 0) + value + "\n"
+            // Values come from the config, where a double-quoted string can hold any control character.
+            return label.padding(toLength: 14, withPad: " ", startingAt: 0) + DiagnosticFormatter.escaped(value) + "\n"
         }
         func list(_ label: String, _ items: [String]) -> String { line(label, items.joined(separator: "; ")) }
         let status = report.status == "active" ? "" : " (\(report.status)\(report.replacedBy.map { " → " + $0 } ?? ""))"

@@ -77,14 +77,26 @@ struct ImportCommand {
         let recordPath = URL(fileURLWithPath: config.path).deletingLastPathComponent()
             .appendingPathComponent(AdoptionRecord.fileName).path
         var record = result.record
-        if let bytes = try? FileSystem.read(recordPath), let earlier = AdoptionRecord.read(bytes).record {
-            record = earlier.merging(record)
+        // The record is mediactl's file: one that is not (no marker, a link, a special file) is the user's.
+        do throws(FileSystem.ReadFailure) {
+            if let bytes = try FileSystem.read(recordPath) {
+                guard MediaRender.isGenerated(bytes, path: AdoptionRecord.fileName) else {
+                    throw .system("its first line is not the generated-file marker, so mediactl did not write it")
+                }
+                if let earlier = AdoptionRecord.read(bytes).record { record = earlier.merging(record) }
+            }
+        } catch {
+            terminal.error(
+                "refusing to replace '\(AdoptionRecord.fileName)': \(error.message); move it away; nothing written")
+            return ExitStatus.failure
+        }
+        guard ConfigSession.writeConfig(text, to: config.path, display: config.display, terminal) else {
+            return ExitStatus.failure
         }
         do {
-            try AtomicFile.write(text, to: URL(fileURLWithPath: config.path), durable: true)
             try AtomicFile.write(record.text, to: URL(fileURLWithPath: recordPath), durable: true)
         } catch {
-            terminal.error("cannot write '\(config.display)': \(error.reason)")
+            terminal.error("cannot write '\(AdoptionRecord.fileName)': \(error.reason)")
             return ExitStatus.failure
         }
         if !terminal.isQuiet, invocation.value("--format") != "json" {
@@ -101,13 +113,14 @@ struct ImportCommand {
         let context = terminal.context
         if let explicit = invocation.value("--config") {
             let path = context.resolve(explicit).path
+            let display = DiagnosticFormatter.escaped(explicit)
             if FileSystem.kind(followingLinksAt: path) == .directory {
                 return (
                     URL(fileURLWithPath: path).appendingPathComponent(ConfigLocator.fileName).path,
-                    (explicit.hasSuffix("/") ? explicit : explicit + "/") + ConfigLocator.fileName
+                    (display.hasSuffix("/") ? display : display + "/") + ConfigLocator.fileName
                 )
             }
-            return (path, explicit)
+            return (path, display)
         }
         if case .success(let location) = ConfigLocator(context: context).locate(explicit: nil) {
             return (location.url.path, location.displayPath)

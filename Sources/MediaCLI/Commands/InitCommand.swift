@@ -1,6 +1,7 @@
 import Foundation
 import MediaConfig
 import MediaKit
+import MediaYAML
 
 /// `mediactl init [APP…] [--gateway] [--force]`: writes a commented starter `mediactl.yaml` (at `--config`, else in the
 /// current folder), listing the given catalog services or PRODUCT.md's minimal stack.
@@ -12,11 +13,11 @@ struct InitCommand {
         let context = terminal.context
         let path = invocation.value("--config") ?? ConfigLocator.fileName
         var url = context.resolve(path)
-        var display = path
+        var display = DiagnosticFormatter.escaped(path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             url.appendPathComponent(ConfigLocator.fileName)
-            display = (path.hasSuffix("/") ? path : path + "/") + ConfigLocator.fileName
+            display = (display.hasSuffix("/") ? display : display + "/") + ConfigLocator.fileName
         }
         var apps: [ServiceID] = []
         for name in invocation.arguments {
@@ -33,18 +34,15 @@ struct InitCommand {
             }
             if !apps.contains(entry.id) { apps.append(entry.id) }
         }
-        if FileManager.default.fileExists(atPath: url.path), !invocation.has("--force") {
+        // A link counts as there, even one that leads nowhere.
+        if FileSystem.kind(of: url.path) != nil, !invocation.has("--force") {
             terminal.error("'\(display)' already exists; pass --force to replace it")
             return ExitStatus.failure
         }
-        do {
-            try AtomicFile.write(
-                StarterConfig.text(
-                    apps: apps.isEmpty ? StarterConfig.defaultApps : apps,
-                    exposure: invocation.has("--gateway") ? .gateway : .ingress),
-                to: url, durable: true)
-        } catch {
-            terminal.error("cannot write '\(display)': \(error.reason)")
+        let text = StarterConfig.text(
+            apps: apps.isEmpty ? StarterConfig.defaultApps : apps,
+            exposure: invocation.has("--gateway") ? .gateway : .ingress)
+        guard ConfigSession.writeConfig(text, to: url.path, display: display, terminal) else {
             return ExitStatus.failure
         }
         if !terminal.isQuiet {

@@ -54,12 +54,10 @@ struct PinCommand {
                 UnifiedDiff(oldName: "a/\(path)", newName: "b/\(path)").text(from: session.source, to: text))
             return ExitStatus.success
         }
-        do {
-            try AtomicFile.write(text, to: session.location.url, durable: true)
-        } catch {
-            terminal.error("cannot write '\(session.location.displayPath)': \(error.reason)")
-            return ExitStatus.failure
-        }
+        guard
+            ConfigSession.writeConfig(
+                text, to: session.location.url.path, display: session.location.displayPath, terminal)
+        else { return ExitStatus.failure }
         report(pins, session: session)
         return ExitStatus.success
     }
@@ -92,7 +90,9 @@ struct PinCommand {
             }
         } catch {
             let location = error.position.map { ":\($0)" } ?? ""
-            terminal.diagnostic("\(session.location.displayPath)\(location): error: \(error.message)\n")
+            terminal.diagnostic(
+                DiagnosticFormatter.escaped("\(session.location.displayPath)\(location): error: \(error.message)")
+                    + "\n")
             return nil
         }
         return (text, pins, expected)

@@ -28,9 +28,9 @@ struct ToggleCommand {
                         + "disable both, or pass --force")
                 return ExitStatus.failure
             }
-            terminal.diagnostic(
-                "mediactl: warning: app '\(blocker.dependent)' depends on '\(blocker.target)', which is disabled; "
-                    + "Flux waits for it until it is enabled\n")
+            terminal.warning(
+                "app '\(blocker.dependent)' depends on '\(blocker.target)', which is disabled; Flux waits for it until "
+                    + "it is enabled")
         }
         guard let edited = edit(session.source, root: root, names: names, session: session) else {
             return ExitStatus.failure
@@ -57,13 +57,11 @@ struct ToggleCommand {
             // Refuse before the config changes, so the two never disagree.
             return pipeline.write(force: false, terminal)
         }
-        if edited != session.source {
-            do {
-                try AtomicFile.write(edited, to: session.location.url, durable: true)
-            } catch {
-                terminal.error("cannot write '\(session.location.displayPath)': \(error.reason)")
-                return ExitStatus.failure
-            }
+        if edited != session.source,
+            !ConfigSession.writeConfig(
+                edited, to: session.location.url.path, display: session.location.displayPath, terminal)
+        {
+            return ExitStatus.failure
         }
         let status = pipeline.write(force: false, terminal)
         guard status == ExitStatus.success else { return status }
@@ -88,7 +86,9 @@ struct ToggleCommand {
                 text = try ConfigEditor(source: text, root: tree).settingEnabled(enabling, for: name)
             } catch {
                 let location = error.position.map { ":\($0)" } ?? ""
-                terminal.diagnostic("\(session.location.displayPath)\(location): error: \(error.message)\n")
+                terminal.diagnostic(
+                    DiagnosticFormatter.escaped("\(session.location.displayPath)\(location): error: \(error.message)")
+                        + "\n")
                 return nil
             }
             guard let reread = YAMLReader().read(text).root else { return nil }

@@ -14,12 +14,32 @@ enum AtomicFile {
         let reason: String
     }
 
-    /// Whether a file name is one of the temporary files of a write in progress (`.NAME.mediactl-PID-RANDOM`),
-    /// which another render must neither read as stale nor remove.
-    static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(".mediactl-") }
+    /// The process that made the temporary file named `name`, when the name is exactly one of ``write(_:to:durable:)``'s:
+    /// `.NAME.mediactl-PID-RANDOM`, NAME not empty, PID in decimal and RANDOM in lowercase hex (at most 16 digits).
+    /// Nothing else matches: a file of the user's that merely mentions `.mediactl-` is theirs.
+    static func temporaryOwner(_ name: String) -> pid_t? {
+        let bytes = Array(name.utf8)
+        guard bytes.first == UInt8(ascii: "."), let dash = bytes.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        let random = bytes[(dash + 1)...]
+        guard (1...16).contains(random.count),
+            random.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
+        let head = bytes[..<dash]
+        guard let pidStart = head.lastIndex(where: { !(0x30...0x39).contains($0) }).map({ $0 + 1 }),
+            pidStart < dash, dash - pidStart <= 10,
+            let pid = pid_t(String(decoding: head[pidStart...], as: UTF8.self)), pid > 0
+        else { return nil }
+        let tag = Array(".mediactl-".utf8)
+        let nameEnd = pidStart - tag.count
+        guard nameEnd > 1, Array(head[nameEnd..<pidStart]) == tag else { return nil }
+        return pid
+    }
 
-    /// Writes `text` to `url`, creating its folder when it is missing; `durable` flushes the file to the
-    /// disk before it replaces the old one.
+    /// Whether the process `pid` is running: a temporary file it made may be a write in progress.
+    static func isRunning(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+
+    /// Writes `text` to `url`, creating its folder when it is missing; `durable` (the user's own files: the config,
+    /// the adoption record) flushes the file to the disk before it replaces the old one, and keeps its permissions.
     static func write(_ text: String, to url: URL, durable: Bool = false) throws(Failure) {
         let path = url.path
         let slash = path.lastIndex(of: "/")
@@ -36,6 +56,9 @@ enum AtomicFile {
             descriptor = create(temporary)
         }
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
+        // The user's own file keeps its permissions (a config kept private stays private).
+        var old = stat()
+        if durable, lstat(path, &old) == 0, old.st_mode & S_IFMT == S_IFREG { fchmod(descriptor, old.st_mode & 0o7777) }
         if let reason = fill(descriptor, with: text, durable: durable) {
             close(descriptor)
             unlink(temporary)

@@ -28,23 +28,19 @@ struct FileTreeWriter {
         self.adoption = adoption
     }
 
-    private var fileManager: FileManager { .default }
-
-    /// Whether `text` carries the marker in its first lines, so mediactl generated it.
-    static func isGenerated(_ text: String) -> Bool {
-        text.split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false).prefix(4)
-            .contains { $0.contains(MediaRender.generatedMarker) }
+    /// Whether the file at `path` (relative to the root), holding `bytes`, is mediactl's to replace: its first line
+    /// is the marker line (``MediaRender/isGenerated(_:path:)``), or `mediactl import` adopted exactly these bytes.
+    /// The one rule every overwrite goes through.
+    func isOurs(_ path: String, _ bytes: [UInt8]) -> Bool {
+        MediaRender.isGenerated(bytes, path: path) || adoption.adopts(path, bytes: bytes)
     }
 
-    /// Whether the file at `path` (relative to the root), holding `text`, is mediactl's to replace: it carries the
-    /// marker, or `mediactl import` adopted exactly these bytes. The one rule every overwrite goes through.
-    func isOurs(_ path: String, _ text: String) -> Bool {
-        Self.isGenerated(text) || adoption.adopts(path, bytes: Array(text.utf8))
-    }
-
-    /// Compares `files` with the disk: which are new, changed or unchanged, and which generated files of
-    /// `tree` (the generated folders as they are, under the same root) the render no longer produces.
+    /// Compares `files` with the disk: which are new, changed or unchanged, and which generated files and leftover
+    /// temporary files of `tree` (the generated folders as they are, under the same root) the render removes.
     func plan(_ files: [RenderedFile], against tree: OutputTree) throws(Failure) -> TreePlan {
+        if let git = gitFolderAboveRoot() {
+            throw Failure(message: "refusing to write into '\(rootPath)': it is inside '\(git)', which belongs to git")
+        }
         // Both lists in byte order, so they are paired in one pass. The renderer's files come sorted.
         let isSorted = zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }
         let rendered = isSorted ? files : files.sorted { $0.path.precedesInByteOrder($1.path) }
@@ -53,10 +49,15 @@ struct FileTreeWriter {
         var checked = CheckedFolders(safe: Set(tree.folders.map { BytePath($0) }))
         var changes: [TreePlan.Change] = []
         changes.reserveCapacity(rendered.count)
-        var handWritten: [String] = []
         var others: [OutputTree.File] = []
         var cursor = 0
         for file in rendered {
+            // mediactl reads back no larger file: it would take it for the user's next time.
+            guard file.contents.utf8.count <= FileSystem.maximumFileSize else {
+                throw Failure(
+                    message: "cannot write '\(file.path)': it would be larger than "
+                        + "\(FileSystem.maximumFileSize >> 20) MiB, the most mediactl reads back")
+            }
             // The file itself is checked by the read, which refuses a symbolic link.
             let mayExist = try check(file.path, checked: &checked, checkingFile: false)
             while cursor < found.count, found[cursor].path.precedesInByteOrder(file.path) {
@@ -68,34 +69,52 @@ struct FileTreeWriter {
                 old = found[cursor].bytes
                 cursor += 1
             }
-            // Read when the walk did not: a link or a folder may be in the way of a file it did not find.
+            // Read when the walk did not: a link, a folder or a special file may be in the way of a file it did
+            // not find.
             do throws(FileSystem.ReadFailure) {
                 if old == nil, mayExist { old = try tree.read(file.path) }
+            } catch .tooLarge {
+                changes.append(
+                    TreePlan.Change(path: file.path, kind: .update, new: file.contents, handWritten: .oversized))
+                continue
             } catch .symbolicLink {
                 throw Failure(message: "refusing to write '\(file.path)': '\(file.path)' is a symbolic link")
+            } catch .special(let kind) {
+                throw Failure(
+                    message: "refusing to replace '\(file.path)': it is \(kind), not a regular file, so mediactl did "
+                        + "not write it; remove it")
             } catch {
                 throw Failure(message: "cannot read '\(file.path)': \(error.message)")
             }
             guard let old else {
-                changes.append(TreePlan.Change(path: file.path, kind: .add, old: nil, new: file.contents))
+                changes.append(TreePlan.Change(path: file.path, kind: .add, new: file.contents))
                 continue
             }
             if Self.hasSameBytes(old, file.contents) {
-                // The old text is not kept: nothing needs it, and on a large tree it would double the memory.
-                changes.append(TreePlan.Change(path: file.path, kind: .unchanged, old: nil, new: file.contents))
+                changes.append(TreePlan.Change(path: file.path, kind: .unchanged, new: file.contents))
             } else {
-                let text = String(decoding: old, as: UTF8.self)
-                if !isOurs(file.path, text) { handWritten.append(file.path) }
-                changes.append(TreePlan.Change(path: file.path, kind: .update, old: text, new: file.contents))
+                changes.append(
+                    TreePlan.Change(
+                        path: file.path, kind: .update, new: file.contents,
+                        handWritten: isOurs(file.path, old) ? nil : .unmarked))
             }
         }
         others += found[cursor...]
-        let removals = try removals(of: others, in: tree, checked: &checked)
+        var removals = try removals(of: others, in: tree, checked: &checked)
+        var inProgress: [OutputTree.Temporary] = []
+        for temporary in tree.temporaries {
+            guard !AtomicFile.isRunning(temporary.owner) else {
+                inProgress.append(temporary)
+                continue
+            }
+            _ = try check(temporary.path, checked: &checked)
+            removals.append(TreePlan.Change(path: temporary.path, kind: .remove, isLeftover: true))
+        }
         if !removals.isEmpty {
             changes += removals
             changes.sort { $0.path.precedesInByteOrder($1.path) }
         }
-        return TreePlan(changes: changes, handWritten: handWritten)
+        return TreePlan(changes: changes, inProgress: inProgress)
     }
 
     /// Whether `bytes` are the UTF-8 bytes of `text`.
@@ -110,17 +129,18 @@ struct FileTreeWriter {
         }
     }
 
-    /// The generated files among `others` (files of `tree` that the render no longer produces).
+    /// The generated files among `others` (files of `tree` that the render no longer produces). A file that
+    /// cannot be read (too large, unreadable, gone) is not known to be generated, and stays.
     private func removals(
         of others: [OutputTree.File], in tree: OutputTree, checked: inout CheckedFolders
     ) throws(Failure) -> [TreePlan.Change] {
         var removals: [TreePlan.Change] = []
         for other in others {
-            guard let bytes = other.bytes ?? (try? tree.read(other.path)) ?? nil else { continue }
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard Self.isGenerated(text) else { continue }
+            guard let bytes = other.bytes ?? (try? tree.read(other.path)) ?? nil,
+                MediaRender.isGenerated(bytes, path: other.path)
+            else { continue }
             _ = try check(other.path, checked: &checked)  // refuse now, before anything is written
-            removals.append(TreePlan.Change(path: other.path, kind: .remove, old: text, new: nil))
+            removals.append(TreePlan.Change(path: other.path, kind: .remove))
         }
         return removals
     }
@@ -130,20 +150,35 @@ struct FileTreeWriter {
         var checked = CheckedFolders()
         for change in plan.effective {
             _ = try check(change.path, checked: &checked)
-            let url = URL(fileURLWithPath: base + change.path, isDirectory: false)
             if let new = change.new {
-                try writeAtomically(new, to: url, path: change.path)
-            } else {
                 do {
-                    try fileManager.removeItem(at: url)
-                } catch  where !fileManager.fileExists(atPath: url.path) {
-                    // Already gone (a concurrent render removed it): the goal is reached.
+                    try AtomicFile.write(new, to: URL(fileURLWithPath: base + change.path, isDirectory: false))
                 } catch {
-                    throw Failure(message: "cannot remove '\(change.path)': \(error.localizedDescription)")
+                    throw Failure(message: "cannot write '\(change.path)': \(error.reason)")
                 }
-                removeEmptyFolders(above: url)
+            } else {
+                // `unlink` removes a file or a link itself, never a folder; a file already gone (a concurrent
+                // render removed it) is the goal reached.
+                guard unlink(base + change.path) == 0 || errno == ENOENT else {
+                    throw Failure(message: "cannot remove '\(change.path)': \(String(cString: strerror(errno)))")
+                }
+                removeEmptyFolders(above: change.path)
             }
         }
+    }
+
+    /// The bytes of the file at the relative path `path` as they are now (for a diff), read as the plan reads.
+    func read(_ path: String) throws(FileSystem.ReadFailure) -> [UInt8]? { try FileSystem.read(base + path) }
+
+    /// The part of the root's real path that is a `.git` folder, if any: nothing is written inside git's folder.
+    private func gitFolderAboveRoot() -> String? {
+        guard let resolved = realpath(rootPath, nil) else {
+            return rootPath.split(separator: "/").first(where: OutputTree.isGit).map(String.init)
+        }
+        defer { free(resolved) }
+        let parts = String(cString: resolved).split(separator: "/")
+        guard let index = parts.firstIndex(where: OutputTree.isGit) else { return nil }
+        return "/" + parts[...index].joined(separator: "/")
     }
 
     // MARK: paths
@@ -166,6 +201,9 @@ struct FileTreeWriter {
         guard Self.isPlainRelative(path) else {
             throw Failure(message: "refusing to write '\(path)': not a plain relative path")
         }
+        if path.utf8.split(separator: UInt8(ascii: "/")).contains(where: { OutputTree.isGit(Substring($0)) }) {
+            throw Failure(message: "refusing to write '\(path)': '.git' belongs to git")
+        }
         var folderIsMissing = false
         let bytes = path.utf8
         // A folder is known safe only once every folder above it is: most files share a safe folder.
@@ -186,8 +224,10 @@ struct FileTreeWriter {
                     checked.missing.insert(folder)
                 case .directory:
                     checked.safe.insert(folder)
-                case .regular, .other:
+                case .regular:
                     throw Failure(message: "cannot write '\(path)': '\(folder)' is a file, not a folder")
+                case .special(let kind):
+                    throw Failure(message: "cannot write '\(path)': '\(folder)' is \(kind), not a folder")
                 }
             }
         }
@@ -215,24 +255,13 @@ struct FileTreeWriter {
         return partLength > 0 && !(partIsDots && partLength <= 2)
     }
 
-    // MARK: writing
-
-    private func writeAtomically(_ text: String, to url: URL, path: String) throws(Failure) {
-        do {
-            try AtomicFile.write(text, to: url)
-        } catch {
-            throw Failure(message: "cannot write '\(path)': \(error.reason)")
-        }
-    }
-
-    /// Removes the folders a removal left empty, up to (not including) the root.
-    private func removeEmptyFolders(above url: URL) {
-        var folder = url.deletingLastPathComponent()
-        while folder.path.count > rootPath.count,
-            (try? fileManager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
-        {
-            try? fileManager.removeItem(at: folder)
-            folder = folder.deletingLastPathComponent()
+    /// Removes the folders a removal at `path` left empty, up to (not including) the root. `rmdir` removes only
+    /// an empty folder, and never through a link.
+    private func removeEmptyFolders(above path: String) {
+        var folder = Substring(path)
+        while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            folder = folder[..<slash]
+            guard rmdir(base + folder) == 0 else { return }
         }
     }
 }

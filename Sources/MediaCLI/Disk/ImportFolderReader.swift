@@ -43,8 +43,7 @@ struct ImportFolderReader {
                 let parent = relative.split(separator: "/").dropLast().joined(separator: "/")
                 let kustomization = parent + "/kustomization.yaml"
                 if source.files[kustomization] == nil,
-                    let bytes = try? FileSystem.read(root + "/" + kustomization),
-                    bytes.count <= Self.maximumFileSize
+                    let bytes = try? FileSystem.read(root + "/" + kustomization, limit: Self.maximumFileSize)
                 {
                     source.files[kustomization] = bytes
                 }
@@ -77,43 +76,35 @@ struct ImportFolderReader {
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let relative = folder + "/" + name
             let path = root + "/" + relative
+            if OutputTree.isGit(name) {
+                source.unreadable[relative] = "git's own; not read"
+                continue
+            }
             switch FileSystem.kind(of: path) {
             case .directory:
-                if name == ".git" {
-                    source.unreadable[relative] = "a .git folder; not read"
-                } else {
-                    walk(relative, depth: depth + 1, into: &source, read: &read)
-                }
+                walk(relative, depth: depth + 1, into: &source, read: &read)
             case .regular:
                 guard source.files.count < Self.maximumFiles else {
                     source.unreadable[relative] = "more than \(Self.maximumFiles) files; not read"
                     continue
                 }
-                var info = stat()
-                if lstat(path, &info) == 0, Int(info.st_size) > Self.maximumFileSize {
-                    source.unreadable[relative] = "larger than \(Self.maximumFileSize >> 20) MiB; not read"
-                    continue
-                }
-                if read + Int(info.st_size) > Self.maximumTotalSize {
+                do throws(FileSystem.ReadFailure) {
+                    let limit = min(Self.maximumFileSize, Self.maximumTotalSize - read)
+                    guard let bytes = try FileSystem.read(path, limit: limit) else { continue }
+                    source.files[relative] = bytes
+                    read += bytes.count
+                } catch .tooLarge(let limit) where limit < Self.maximumFileSize {
                     source.unreadable[relative] =
                         "the folders hold more than \(Self.maximumTotalSize >> 20) MiB; not read"
-                    continue
-                }
-                do throws(FileSystem.ReadFailure) {
-                    guard let bytes = try FileSystem.read(path) else { continue }
-                    if bytes.count > Self.maximumFileSize {
-                        source.unreadable[relative] = "larger than \(Self.maximumFileSize >> 20) MiB; not read"
-                    } else {
-                        source.files[relative] = bytes
-                        read += bytes.count
-                    }
+                } catch .tooLarge {
+                    source.unreadable[relative] = "larger than \(Self.maximumFileSize >> 20) MiB; not read"
                 } catch {
                     source.unreadable[relative] = "cannot be read (\(error.message))"
                 }
             case .symbolicLink:
                 source.unreadable[relative] = "a symbolic link, which import never follows"
-            case .other:
-                source.unreadable[relative] = "not a regular file"
+            case .special(let kind):
+                source.unreadable[relative] = "\(kind), not a regular file"
             case nil:
                 continue
             }
