@@ -70,7 +70,7 @@ public enum RelativePath {
     /// Whether `name` reaches git's folder on some file system: `.git` ignoring case, trailing dots and spaces
     /// (Windows) and characters outside ASCII (HFS+ ignores some), or its short name `git~1`. Git refuses the
     /// same names in a tree (git's `verify_path`, `is_hfs_dotgit`, `is_ntfs_dotgit`).
-    static func isGitFolder(_ name: Substring) -> Bool {
+    package static func isGitFolder(_ name: Substring) -> Bool {
         var ascii = String(String.UnicodeScalarView(name.unicodeScalars.filter(\.isASCII))).lowercased()
         while ascii.hasSuffix(".") || ascii.hasSuffix(" ") { ascii.removeLast() }
         return ascii == ".git" || ascii == "git~1"

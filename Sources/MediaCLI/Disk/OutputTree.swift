@@ -100,8 +100,11 @@ struct OutputTree: Sendable {
         return descriptor >= 0 ? (descriptor, relative) : nil
     }
 
-    /// Whether `name` is `.git` in any case (case-insensitive file systems take `.GIT` for `.git`).
-    static func isGit(_ name: some StringProtocol) -> Bool { name.utf8.count == 4 && name.lowercased() == ".git" }
+    /// Whether `name` reaches git's folder on some file system (``RelativePath/isGitFolder(_:)``: `.git` in any case,
+    /// `.git.`, `git~1`…), the rule the config's paths follow. A name without a `g` is none of them.
+    static func isGit(_ name: some StringProtocol) -> Bool {
+        name.utf8.contains { $0 | 0x20 == UInt8(ascii: "g") } && RelativePath.isGitFolder(Substring(name))
+    }
 
     /// Adds the files and folders below the open folder `descriptor` (at `relative`), and closes it. With `only`,
     /// adds just the temporary files of the file named `only`, and enters no folder.
