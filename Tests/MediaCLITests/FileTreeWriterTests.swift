@@ -222,3 +222,61 @@ struct FileReadTests {
         #expect(try FileSystem.read(folder.path + "/missing") == nil)
     }
 }
+
+@Suite("reading only regular files, up to a limit")
+struct RegularFileReadTests {
+    @Test("a FIFO, a socket and a device are refused at once, by what they are; a file over the limit too")
+    func specialAndLargeFiles() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.path + "/pipe", 0o644) == 0)
+        #expect(throws: FileSystem.ReadFailure.special("a FIFO (named pipe)")) {
+            try FileSystem.read(folder.path + "/pipe")
+        }
+        #expect(throws: FileSystem.ReadFailure.special("a character device")) {
+            try FileSystem.read("/dev/zero", followingLinks: true)
+        }
+        try write("12345", to: folder.appendingPathComponent("five"))
+        #expect(try FileSystem.read(folder.path + "/five", limit: 5) == Array("12345".utf8))
+        #expect(throws: FileSystem.ReadFailure.tooLarge(limit: 4)) {
+            try FileSystem.read(folder.path + "/five", limit: 4)
+        }
+        #expect(
+            FileSystem.ReadFailure.tooLarge(limit: FileSystem.maximumFileSize).message == "it is larger than 16 MiB")
+    }
+
+    @Test(
+        "temporary file names: exactly '.NAME.mediactl-PID-HEX' names its process",
+        arguments: [
+            (".ks.yaml.mediactl-123-abc", Int32(123)), (".a.mediactl-1-0", 1), (".x.mediactl-9-0123456789abcdef", 9),
+            (".ks.yaml.mediactl-notes", nil), (".ks.yaml.mediactl-12-XYZ", nil), (".ks.yaml.mediactl--ab", nil),
+            ("ks.yaml.mediactl-12-ab", nil), ("..mediactl-12-ab", nil), (".x.mediactl-0-ab", nil),
+            (".x.mediactl-12-0123456789abcdef0", nil), (".x.mediactl-12-", nil), (".x.mediactl-99999999999-a", nil),
+            (".x.mediactl-12-ab.swp", nil), (".mediactl-12-ab", nil),
+        ])
+    func temporaryNames(name: String, owner: Int32?) {
+        #expect(AtomicFile.temporaryOwner(name) == owner)
+    }
+
+    @Test("the walk lists leftovers of its exact pattern, skips .git in any spelling and names that are not UTF-8")
+    func walkSkips() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write("a\n", to: folder.appendingPathComponent("apps/a.yaml"))
+        try write("t\n", to: folder.appendingPathComponent("apps/.a.yaml.mediactl-42-ff"))
+        try write("t\n", to: folder.appendingPathComponent("apps/.a.yaml.mediactl-notes"))
+        try write("g\n", to: folder.appendingPathComponent("apps/.git/x.yaml"))
+        try write("g\n", to: folder.appendingPathComponent("apps/sub/.GIT"))
+        try write("p\n", to: folder.appendingPathComponent(".renovate/.mediactl.json5.mediactl-42-1"))
+        try write("p\n", to: folder.appendingPathComponent(".renovate/.other.json5.mediactl-42-1"))
+        let bad = Array((folder.path + "/apps/b\u{FF}").utf8).dropLast(2) + [0xFF, 0]
+        let descriptor = open(bad.map { CChar(bitPattern: $0) }, O_WRONLY | O_CREAT, 0o644)
+        #expect(descriptor >= 0, "a file whose name is not UTF-8")
+        close(descriptor)
+        let tree = OutputTree(root: folder.path, folders: ["apps"], outside: [".renovate/mediactl.json5"])
+        #expect(tree.files.map(\.path) == ["apps/.a.yaml.mediactl-notes", "apps/a.yaml"])
+        #expect(
+            tree.temporaries.map(\.path) == [".renovate/.mediactl.json5.mediactl-42-1", "apps/.a.yaml.mediactl-42-ff"])
+        #expect(tree.temporaries.map(\.owner) == [42, 42])
+    }
+}

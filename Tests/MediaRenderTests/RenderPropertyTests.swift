@@ -47,6 +47,7 @@ struct RenderPropertyTests {
             #expect(
                 head.first.map(String.init) == MediaRender.markerLine(forPath: file.path),
                 "\(file.path) does not start with its marker line")
+            #expect(MediaRender.isGenerated(Array(file.contents.utf8), path: file.path), "\(file.path) is not ours")
             #expect(file.contents.hasSuffix("\n") && !file.contents.hasSuffix("\n\n"), "\(file.path)")
             #expect(!file.contents.contains("\t") && !file.contents.contains(" \n"), "\(file.path)")
             if file.path.hasSuffix(".yaml") || file.path.hasSuffix(".dis") {
