@@ -99,11 +99,23 @@ struct Sandbox {
 /// alone past 64 MiB), the target of a link, the permission bits.
 struct TreeSnapshot: Equatable {
     /// One entry.
-    enum Entry: Equatable {
+    enum Entry: Equatable, CustomStringConvertible {
         case file(bytes: [UInt8]?, size: Int, mode: mode_t)
         case folder(mode: mode_t)
         case link(target: [UInt8])
         case special(type: mode_t)
+
+        /// The entry in short: a file's size and first bytes, not all of them.
+        var description: String {
+            switch self {
+            case .file(let bytes, let size, let mode):
+                let head = bytes.map { String(decoding: $0.prefix(60), as: UTF8.self).debugDescription } ?? "unread"
+                return "file of \(size) bytes, mode \(String(mode, radix: 8)), starting \(head)"
+            case .folder(let mode): return "folder, mode \(String(mode, radix: 8))"
+            case .link(let target): return "link to \(String(decoding: target, as: UTF8.self))"
+            case .special(let type): return "special file of type \(String(type, radix: 8))"
+            }
+        }
 
         /// Whether mediactl may replace or remove this entry at `path`: a regular file that starts with the marker
         /// line, or a temporary file of its exact name pattern.
@@ -111,7 +123,14 @@ struct TreeSnapshot: Equatable {
             guard case .file(let bytes, _, _) = self else { return false }
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if AtomicFile.temporaryOwner(name) != nil { return true }
-            return bytes.map { MediaRender.isGenerated($0, path: path) } ?? false
+            // The rule written again, independently of the code under test: the first line, or the line after a
+            // first `---`, is the marker line of the file's kind (CR LF line ends allowed).
+            guard let bytes else { return false }
+            let lines = bytes.prefix(200).split(separator: 0x0A, maxSplits: 2, omittingEmptySubsequences: false).map {
+                String(decoding: $0.last == 0x0D ? $0.dropLast() : $0, as: UTF8.self)
+            }
+            let line = lines.first == "---" && lines.count > 1 ? lines[1] : lines.first
+            return line == MediaRender.markerLine(forPath: path)
         }
     }
 

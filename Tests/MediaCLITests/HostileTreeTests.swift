@@ -515,6 +515,7 @@ struct HostileTreeTests {
         try write("<!-- \(MediaRender.generatedMarker) -->\n", to: sandbox.url("docs/apps/old.md"))
         try Self.expect(sandbox, [["render"], ["check"]], status: 0)
         #expect(FileSystem.kind(of: sandbox.url("docs/apps/old.md").path) == nil, "a marked stale file goes")
+        #expect(sandbox.text("docs/apps/README.md")?.hasPrefix("# Notes\n") == true, "the README stays")
     }
 
     @Test("files whose names are not UTF-8 are left alone, even with the marker")
