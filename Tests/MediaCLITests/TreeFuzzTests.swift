@@ -60,7 +60,7 @@ struct TreeFuzzTests {
         let command = commands.randomElement(using: &random) ?? ["check"]
         let before = sandbox.snapshot()
         let run = try sandbox.run(command)
-        let context = "seed \(seed), \(command): \(run)"; print("FUZZ \(command.joined(separator: " ")) \(run.status) \(run.error.split(separator: "\n").first.map { String($0.prefix(90)) } ?? "")")
+        let context = "seed \(seed), \(command): \(run)"
         #expect(run.exitedCleanly, "\(context)")
         var changing: Set<String> = []
         if command.contains("--force") { changing.formUnion(renderedPaths) }
