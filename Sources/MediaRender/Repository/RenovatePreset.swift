@@ -65,7 +65,12 @@ public struct RenovatePreset: Sendable {
                 "\(stack.repo.appsDir)/\(stack.namespace(of: $0))/\($0.name)/"
             })
         var patterns = Set(globbed.map { $0 + "**" })
-        for path in paths where !globbed.contains(where: { path.hasPrefix($0) }) { patterns.insert(path) }
+        // A path is globbed when one of its folders is: looked up folder by folder, not prefix by prefix, which
+        // was quadratic in the number of apps.
+        for path in paths
+        where !path.indices.contains(where: { path[$0] == "/" && globbed.contains(String(path[...$0])) }) {
+            patterns.insert(path)
+        }
         return patterns.sortedByBytes()
     }
 
