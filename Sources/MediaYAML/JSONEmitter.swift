@@ -53,6 +53,11 @@ public struct JSONEmitter: Sendable {
 
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
+        // Most strings have nothing to escape: taken whole (0xE2 leads U+2028 and U+2029, among others).
+        let needsEscape = text.utf8.contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2
+        }
+        if !needsEscape { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
