@@ -13,8 +13,6 @@ struct FileTreeWriter {
         let message: String
     }
 
-    /// The root of the Flux repository, an absolute path.
-    let rootPath: String
     /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
     let base: String
     /// The files `mediactl import` adopted: ours although they lack the marker, while they hold the bytes import
@@ -23,8 +21,7 @@ struct FileTreeWriter {
 
     /// A writer for the tree under the file URL `root`, which may replace the files `adoption` names.
     init(root: URL, adoption: AdoptionRecord = AdoptionRecord()) {
-        rootPath = root.path
-        base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         self.adoption = adoption
     }
 
@@ -228,7 +225,7 @@ struct FileTreeWriter {
     /// Removes the folders a removal left empty, up to (not including) the root.
     private func removeEmptyFolders(above url: URL) {
         var folder = url.deletingLastPathComponent()
-        while folder.path.count > rootPath.count,
+        while folder.path.count > max(base.count - 1, 1),  // below the root
             (try? fileManager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
         {
             try? fileManager.removeItem(at: folder)

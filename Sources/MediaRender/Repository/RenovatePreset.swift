@@ -65,8 +65,7 @@ public struct RenovatePreset: Sendable {
                 "\(stack.repo.appsDir)/\(stack.namespace(of: $0))/\($0.name)/"
             })
         var patterns = Set(globbed.map { $0 + "**" })
-        // A path is globbed when one of its folders is: looked up folder by folder, not prefix by prefix, which
-        // was quadratic in the number of apps.
+        // Looked up folder by folder: testing every app folder as a prefix of every path was quadratic.
         for path in paths
         where !path.indices.contains(where: { path[$0] == "/" && globbed.contains(String(path[...$0])) }) {
             patterns.insert(path)
