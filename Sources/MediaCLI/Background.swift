@@ -26,10 +26,9 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         handedOver.signal()
     }
 
-    /// The value, once computed.
+    /// The value, once computed. Ask once.
     var value: Value {
         finished.wait()
-        finished.signal()  // for the next caller
         guard let result else { preconditionFailure("the thread signals only once it has set the result") }
         return result
     }

@@ -19,8 +19,6 @@ import MediaRender
 /// stack renders (``OutputTree/reading(root:folders:)``); ``OutputTree`` and ``FileTreeWriter`` are the only
 /// code that reads or writes it.
 struct RenderPipeline {
-    /// The stack, decoded and valid.
-    let stack: Stack
     /// Its apps with every default applied.
     let apps: [ResolvedApp]
     /// What render writes, sorted by path bytes.
@@ -60,7 +58,6 @@ struct RenderPipeline {
         let layout = renderer.layout()
         let files = renderer.renderedFiles(of: layout)
         let writer = FileTreeWriter(root: outputRoot, adoption: adoption)
-        self.stack = stack
         self.apps = apps
         self.files = files
         self.plan = try writer.plan(files, against: tree.value)

@@ -78,7 +78,7 @@ extension Quantity {
                 guard let shift = Int(String(suffix.dropFirst())), abs(shift) <= 1_000_000 else { return nil }
                 exponent += shift
             }
-            for _ in 0..<doublings { digits = Self.doubled(digits) }
+            digits = Self.multiplied(digits, byPowerOfTwo: doublings)
             while digits.first == 0 { digits.removeFirst() }
             while digits.last == 0 {
                 digits.removeLast()
@@ -88,16 +88,27 @@ extension Quantity {
             self.exponent = digits.isEmpty ? 0 : exponent
         }
 
-        /// `digits` times two.
-        private static func doubled(_ digits: [UInt8]) -> [UInt8] {
-            var result = [UInt8](repeating: 0, count: digits.count + 1)
-            var carry: UInt8 = 0
-            for index in digits.indices.reversed() {
-                let value = digits[index] * 2 + carry
-                result[index + 1] = value % 10
-                carry = value / 10
+        /// `digits` times two to the `power`, in one pass per 32 doublings (a digit times 2^32 plus the carry
+        /// stays far inside 64 bits).
+        private static func multiplied(_ digits: [UInt8], byPowerOfTwo power: Int) -> [UInt8] {
+            var result = digits
+            var left = power
+            while left > 0 {
+                let shift = min(left, 32)
+                left -= shift
+                var carry: UInt64 = 0
+                for index in result.indices.reversed() {
+                    let value = UInt64(result[index]) << shift + carry
+                    result[index] = UInt8(value % 10)
+                    carry = value / 10
+                }
+                var high: [UInt8] = []
+                while carry > 0 {
+                    high.append(UInt8(carry % 10))
+                    carry /= 10
+                }
+                result.insert(contentsOf: high.reversed(), at: 0)
             }
-            result[0] = carry
             return result
         }
 

@@ -12,43 +12,62 @@ public struct JSONEmitter: Sendable {
 
     /// `value` as a JSON document.
     public func emit(_ value: YAMLValue) -> String {
-        var out = ""
+        var out = YAMLOutput()
         write(value, indent: 0, to: &out)
-        out += "\n"
-        return out
+        out.append(ascii: "\n")
+        return out.text
     }
 
-    private func write(_ value: YAMLValue, indent: Int, to out: inout String) {
+    private func write(_ value: YAMLValue, indent: Int, to out: inout YAMLOutput) {
         switch value {
-        case .string(let text): out += Self.quoted(text)
+        case .string(let text): Self.writeQuoted(text, to: &out)
         case .integer(let number): out += String(number)
-        case .boolean(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case .boolean(let flag): out.append(literal: flag ? "true" : "false")
+        case .null: out.append(literal: "null")
         case .sequence(let items):
             guard !items.isEmpty else {
-                out += "[]"
+                out.append(literal: "[]")
                 return
             }
-            out += "[\n"
+            out.append(literal: "[\n")
             for (offset, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out.appendSpaces(indent + 2)
                 write(item, indent: indent + 2, to: &out)
-                out += offset == items.count - 1 ? "\n" : ",\n"
+                out.append(literal: offset == items.count - 1 ? "\n" : ",\n")
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out.appendSpaces(indent)
+            out.append(ascii: "]")
         case .mapping(let mapping):
             guard !mapping.isEmpty else {
-                out += "{}"
+                out.append(literal: "{}")
                 return
             }
-            out += "{\n"
+            out.append(literal: "{\n")
             for (offset, entry) in mapping.entries.enumerated() {
-                out += String(repeating: " ", count: indent + 2) + Self.quoted(entry.key) + ": "
+                out.appendSpaces(indent + 2)
+                Self.writeQuoted(entry.key, to: &out)
+                out.append(literal: ": ")
                 write(entry.value, indent: indent + 2, to: &out)
-                out += offset == mapping.entries.count - 1 ? "\n" : ",\n"
+                out.append(literal: offset == mapping.entries.count - 1 ? "\n" : ",\n")
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out.appendSpaces(indent)
+            out.append(ascii: "}")
         }
+    }
+
+    /// Appends `text` as a JSON string literal: its bytes whole when nothing needs escaping (most strings).
+    private static func writeQuoted(_ text: String, to out: inout YAMLOutput) {
+        // 0xE2 leads U+2028 and U+2029, among others.
+        let needsEscape = text.utf8.contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2
+        }
+        guard needsEscape else {
+            out.append(ascii: "\"")
+            out += text
+            out.append(ascii: "\"")
+            return
+        }
+        out += quoted(text)
     }
 
     /// `text` as a JSON string literal.

@@ -338,7 +338,9 @@ struct HostileTreeTests {
             sandbox, [["render", "--out", ".git/flux"], ["check", "--out", ".git"]], status: 1,
             message: "which belongs to git")
         try FileManager.default.createSymbolicLink(atPath: sandbox.url("flux").path, withDestinationPath: ".git")
-        try Self.expect(sandbox, [["render", "--out", "flux"]], status: 1, message: "which belongs to git")
+        try Self.expect(
+            sandbox, [["render", "--out", "flux"], ["render", "--out", "flux/not/yet"]], status: 1,
+            message: "which belongs to git")
         let git = try FileManager.default.contentsOfDirectory(atPath: sandbox.url(".git").path)
         #expect(git == ["config"])
     }

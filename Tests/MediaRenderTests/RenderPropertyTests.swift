@@ -26,6 +26,26 @@ struct RenderPropertyTests {
         #expect(Renderer(stack: stack).render() == Renderer(stack: stack).render())
     }
 
+    @Test("a tree emitted on every core is the tree emitted on one, file for file, in the same order")
+    func parallelEmitting() throws {
+        // Every example's config, and 300 apps of 15 services in 5 namespaces: past the count from which emitting
+        // is spread, so the CLI takes that path for it.
+        let services = [
+            "sonarr", "radarr", "plex", "jellyfin", "qbittorrent", "sabnzbd", "seerr", "tautulli", "bazarr",
+            "prowlarr", "lidarr", "navidrome", "kavita", "immich", "audiobookshelf",
+        ]
+        let apps = (0..<300).map { "  app-\($0): {service: \(services[$0 % services.count]), namespace: ns-\($0 % 5)}" }
+        let large = try #require(
+            ConfigLoader.load(text: "version: 1\napps:\n" + apps.joined(separator: "\n") + "\n").stack)
+        let stacks = try Self.configs.map(Self.stack) + [large]
+        for stack in stacks {
+            let layout = Renderer(stack: stack).layout()
+            let serial = layout.renderedFiles(parallelFileCount: .max)
+            #expect(layout.renderedFiles(parallelFileCount: 1) == serial)
+        }
+        #expect(Renderer(stack: large).layout().files.count >= FluxLayout.parallelFileCount)
+    }
+
     @Test(
         "rendering from apps resolved beforehand (as the CLI does after validating) gives the same files",
         arguments: configs)

@@ -13,8 +13,6 @@ struct FileTreeWriter {
         let message: String
     }
 
-    /// The root of the Flux repository, an absolute path.
-    let rootPath: String
     /// The root's path followed by `/`, the prefix of every absolute path the writer touches.
     let base: String
     /// The files `mediactl import` adopted: ours although they lack the marker, while they hold the bytes import
@@ -23,8 +21,7 @@ struct FileTreeWriter {
 
     /// A writer for the tree under the file URL `root`, which may replace the files `adoption` names.
     init(root: URL, adoption: AdoptionRecord = AdoptionRecord()) {
-        rootPath = root.path
-        base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         self.adoption = adoption
     }
 
@@ -39,7 +36,7 @@ struct FileTreeWriter {
     /// temporary files of `tree` (the generated folders as they are, under the same root) the render removes.
     func plan(_ files: [RenderedFile], against tree: OutputTree) throws(Failure) -> TreePlan {
         if let git = gitFolderAboveRoot() {
-            throw Failure(message: "refusing to write into '\(rootPath)': it is inside '\(git)', which belongs to git")
+            throw Failure(message: "refusing to write into '\(base)': it is inside '\(git)', which belongs to git")
         }
         // Both lists in byte order, so they are paired in one pass. The renderer's files come sorted.
         let isSorted = zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }
@@ -170,13 +167,20 @@ struct FileTreeWriter {
     /// The bytes of the file at the relative path `path` as they are now (for a diff), read as the plan reads.
     func read(_ path: String) throws(FileSystem.ReadFailure) -> [UInt8]? { try FileSystem.read(base + path) }
 
-    /// The part of the root's real path that is a `.git` folder, if any: nothing is written inside git's folder.
+    /// The part of the root's real path that is a `.git` folder, if any: nothing is written inside git's folder. A
+    /// root that does not exist yet is resolved from its nearest folder that does (a link there counts).
     private func gitFolderAboveRoot() -> String? {
-        guard let resolved = realpath(rootPath, nil) else {
-            return rootPath.split(separator: "/").first(where: OutputTree.isGit).map(String.init)
+        var missing: [Substring] = []
+        var existing = Substring(base.dropLast())
+        var resolved = realpath(String(existing), nil)
+        while resolved == nil, let slash = existing.lastIndex(of: "/") {
+            missing.insert(existing[existing.index(after: slash)...], at: 0)
+            existing = existing[..<slash]
+            resolved = realpath(existing.isEmpty ? "/" : String(existing), nil)
         }
+        guard let resolved else { return nil }
         defer { free(resolved) }
-        let parts = String(cString: resolved).split(separator: "/")
+        let parts = String(cString: resolved).split(separator: "/") + missing
         guard let index = parts.firstIndex(where: OutputTree.isGit) else { return nil }
         return "/" + parts[...index].joined(separator: "/")
     }

@@ -65,8 +65,20 @@ public struct RenovatePreset: Sendable {
                 "\(stack.repo.appsDir)/\(stack.namespace(of: $0))/\($0.name)/"
             })
         var patterns = Set(globbed.map { $0 + "**" })
-        for path in paths where !globbed.contains(where: { path.hasPrefix($0) }) { patterns.insert(path) }
+        for path in paths where !globbed.contains(appFolder(of: path) ?? "") { patterns.insert(path) }
         return patterns.sortedByBytes()
+    }
+
+    /// `<appsDir>/<ns>/<app>/` when `path` lies below an app folder, else nil.
+    private func appFolder(of path: String) -> String? {
+        let apps = stack.repo.appsDir + "/"
+        guard path.hasPrefix(apps) else { return nil }
+        let slash = UInt8(ascii: "/")
+        let utf8 = path.utf8
+        guard let namespaceEnd = utf8[utf8.index(utf8.startIndex, offsetBy: apps.utf8.count)...].firstIndex(of: slash),
+            let appEnd = utf8[utf8.index(after: namespaceEnd)...].firstIndex(of: slash)
+        else { return nil }
+        return String(path[...appEnd])
     }
 
     private func preset(ignoring paths: [String]) -> YAMLMapping {

@@ -1,3 +1,4 @@
+import Dispatch
 import MediaYAML
 
 /// The typed content of every generated file, by path: what ``Renderer`` lays out and then emits. Paths are
@@ -50,9 +51,37 @@ package struct FluxLayout {
     }
 
     /// Every file as text, sorted by path (UTF-8 bytes), each with the generated-file marker near its top.
-    package func renderedFiles() -> [RenderedFile] {
+    ///
+    /// A large tree is emitted on every core, a slice of files each; a small one on the caller's thread, where
+    /// waiting for another thread to start costs more than it saves (`Benchmarks/README.md`). The text does not
+    /// depend on which thread emitted a file.
+    ///
+    /// `parallelFileCount` is the number of files from which emitting is spread (tests pass 1 and `Int.max`).
+    package func renderedFiles(parallelFileCount: Int = Self.parallelFileCount) -> [RenderedFile] {
+        let files = self.files
         let emitter = YAMLEmitter()
-        return files.map { Self.text(of: $0, emitter: emitter) }
+        guard files.count >= parallelFileCount else { return files.map { Self.text(of: $0, emitter: emitter) } }
+        // More slices than cores, so a core that finishes early takes another; Dispatch runs one thread per core.
+        let slices = 16
+        let slice = (files.count + slices - 1) / slices
+        return Array(unsafeUninitializedCapacity: files.count) { buffer, count in
+            guard let start = buffer.baseAddress else { return }
+            let base = SendablePointer(pointer: start)
+            DispatchQueue.concurrentPerform(iterations: slices) { part in
+                for index in min(part * slice, files.count)..<min((part + 1) * slice, files.count) {
+                    (base.pointer + index).initialize(to: Self.text(of: files[index], emitter: emitter))
+                }
+            }
+            count = files.count
+        }
+    }
+
+    /// The number of files from which emitting is spread over every core.
+    package static let parallelFileCount = 1_000
+
+    /// A buffer's start, handed to the threads that each initialize their own slice of it.
+    private struct SendablePointer: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<RenderedFile>
     }
 
     private static func text(of file: File, emitter: YAMLEmitter) -> RenderedFile {
