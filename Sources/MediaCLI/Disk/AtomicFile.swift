@@ -18,8 +18,9 @@ enum AtomicFile {
     /// `.NAME.mediactl-PID-RANDOM`, NAME not empty, PID in decimal and RANDOM in lowercase hex (at most 16 digits).
     /// Nothing else matches: a file of the user's that merely mentions `.mediactl-` is theirs.
     static func temporaryOwner(_ name: String) -> pid_t? {
+        guard name.utf8.first == UInt8(ascii: ".") else { return nil }  // most names: no array made
         let bytes = Array(name.utf8)
-        guard bytes.first == UInt8(ascii: "."), let dash = bytes.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        guard let dash = bytes.lastIndex(of: UInt8(ascii: "-")) else { return nil }
         let random = bytes[(dash + 1)...]
         guard (1...16).contains(random.count),
             random.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })

@@ -205,21 +205,25 @@ struct FileTreeWriter {
         guard Self.isPlainRelative(path) else {
             throw Failure(message: "refusing to write '\(path)': not a plain relative path")
         }
-        if path.utf8.split(separator: UInt8(ascii: "/")).contains(where: { OutputTree.isGit(Substring($0)) }) {
-            throw Failure(message: "refusing to write '\(path)': '.git' belongs to git")
-        }
         var folderIsMissing = false
         let bytes = path.utf8
-        // A folder is known safe only once every folder above it is: most files share a safe folder.
-        if let slash = bytes.lastIndex(of: UInt8(ascii: "/")), !checked.safe.contains(BytePath(path[..<slash])) {
+        let gitFolder = Failure(message: "refusing to write '\(path)': '.git' belongs to git")
+        let lastSlash = bytes.lastIndex(of: UInt8(ascii: "/"))
+        if OutputTree.isGit(path[(lastSlash.map { bytes.index(after: $0) } ?? bytes.startIndex)...]) { throw gitFolder }
+        // A folder is known safe only once every folder above it is: most files share a safe folder. A safe folder
+        // was entered by the walk or looked at here, and neither takes git's folder.
+        if let lastSlash, !checked.safe.contains(BytePath(path[..<lastSlash])) {
+            var start = bytes.startIndex
             for slash in bytes.indices where bytes[slash] == UInt8(ascii: "/") {
+                defer { start = bytes.index(after: slash) }
                 let folder = BytePath(path[..<slash])
+                if checked.safe.contains(folder) { continue }
+                if OutputTree.isGit(path[start..<slash]) { throw gitFolder }
                 if folderIsMissing || checked.missing.contains(folder) {
                     folderIsMissing = true
                     checked.missing.insert(folder)
                     continue
                 }
-                if checked.safe.contains(folder) { continue }
                 switch FileSystem.kind(of: base + folder.text) {
                 case .symbolicLink:
                     throw Failure(message: "refusing to write '\(path)': '\(folder)' is a symbolic link")

@@ -76,7 +76,7 @@ struct ImportFolderReader {
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let relative = folder + "/" + name
             let path = root + "/" + relative
-            if OutputTree.isGit(name) {
+            if OutputTree.isGit(name[...]) {
                 source.unreadable[relative] = "git's own; not read"
                 continue
             }

@@ -90,7 +90,7 @@ struct OutputTree: Sendable {
         for part in folder.utf8.split(separator: UInt8(ascii: "/")).map({ String(decoding: $0, as: UTF8.self) })
         where descriptor >= 0 {
             let next =
-                part == ".." || Self.isGit(part)
+                part == ".." || Self.isGit(part[...])
                 ? -1 : openat(descriptor, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             close(descriptor)
             descriptor = next
@@ -101,9 +101,19 @@ struct OutputTree: Sendable {
     }
 
     /// Whether `name` reaches git's folder on some file system (``RelativePath/isGitFolder(_:)``: `.git` in any case,
-    /// `.git.`, `git~1`…), the rule the config's paths follow. A name without a `g` is none of them.
-    static func isGit(_ name: some StringProtocol) -> Bool {
-        name.utf8.contains { $0 | 0x20 == UInt8(ascii: "g") } && RelativePath.isGitFolder(Substring(name))
+    /// `.git.`, `git~1`…), the rule the config's paths follow. Such a name's first ASCII byte is `.` or `g`, which
+    /// tells most names apart at once; an ASCII name is then compared byte by byte, others by the rule itself.
+    static func isGit(_ name: Substring) -> Bool {
+        let bytes = name.utf8
+        guard let first = bytes.first(where: { $0 < 0x80 }), first == UInt8(ascii: ".") || first | 0x20 == 0x67
+        else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return RelativePath.isGitFolder(name) }
+        var trimmed = bytes[...]
+        while let last = trimmed.last, last == UInt8(ascii: ".") || last == UInt8(ascii: " ") {
+            trimmed = trimmed.dropLast()
+        }
+        let lowered = trimmed.map { $0 | 0x20 }  // ASCII letters to lowercase; '.', '~' and '1' stay
+        return lowered.elementsEqual(".git".utf8) || lowered.elementsEqual("git~1".utf8)
     }
 
     /// Adds the files and folders below the open folder `descriptor` (at `relative`), and closes it. With `only`,
@@ -117,9 +127,13 @@ struct OutputTree: Sendable {
         let folder = dirfd(stream)
         let prefix = relative.isEmpty ? "" : relative + "/"
         while let entry = readdir(stream) {
-            let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            guard let name = String(validating: raw, as: UTF8.self), name != ".", name != "..", !Self.isGit(name)
-            else { continue }
+            let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+                let bytes = raw.prefix { $0 != 0 }
+                let name = String(decoding: bytes, as: UTF8.self)
+                // A name that is not UTF-8 decodes with replacement characters: mediactl writes none such.
+                return bytes.allSatisfy({ $0 < 0x80 }) || name.utf8.elementsEqual(bytes) ? name : nil
+            }
+            guard let name = decoded, name != ".", name != "..", !Self.isGit(name[...]) else { continue }
             var isFile = entry.pointee.d_type == UInt8(DT_REG)
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems do not say: ask
