@@ -903,3 +903,39 @@ struct HostileTreeTests {
         return sandbox
     }
 }
+
+/// What the CLI prints of the config's values and of the paths it is given goes through the one escaping function
+/// (``DiagnosticFormatter/escaped(_:)``): a terminal never receives a control character from the user.
+@Suite("escaped output")
+struct EscapedOutputTests {
+    @Test("explain shows control characters in env values escaped, in text; JSON escapes them its own way")
+    func explainEscapes() throws {
+        let sandbox = try Sandbox(
+            config: "version: 1\napps:\n  plex:\n    env: {BANNER: \"\\e[2J\\e]0;owned\\a\", RTL: \"a\\u202Eb\"}\n")
+        defer { sandbox.remove() }
+        let run = mediactl(["explain", "plex"], in: sandbox.repo)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("BANNER=\\u{1B}[2J\\u{1B}]0;owned\\u{7}"), "\(run.output)")
+        #expect(run.output.contains("RTL=a\\u{202E}b"), "\(run.output)")
+        #expect(!run.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        let json = mediactl(["explain", "plex", "--json"], in: sandbox.repo)
+        #expect(!json.output.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
+    @Test("a --config path with control characters is shown escaped in every line that names it")
+    func configPathEscaped() throws {
+        let sandbox = try Sandbox(config: nil)
+        defer { sandbox.remove() }
+        let name = "conf\u{1B}[31mig.yaml"
+        try write(Sandbox.baseConfig, to: sandbox.url(name))
+        _ = mediactl(["render", "--quiet", "--config", name], in: sandbox.repo)
+        for command in [
+            ["check"], ["validate"], ["disable", "sonarr"], ["pin", "plex"], ["check", "--config", "nope\u{7}"],
+        ] {
+            let run = mediactl(command + (command.contains("--config") ? [] : ["--config", name]), in: sandbox.repo)
+            let printed = run.output + run.error
+            #expect(!printed.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(command): \(printed)")
+            #expect(printed.contains("\\u{1B}[31mig.yaml") || printed.contains("nope\\u{7}"), "\(command): \(printed)")
+        }
+    }
+}

@@ -9,7 +9,7 @@ struct CheckCommand {
     let invocation: Invocation
     let terminal: Terminal
 
-    /// The JSON report: `{"config", "ok", "errors", "warnings", "diagnostics", "drift": [{"path", "change"}]}`.
+    /// The JSON report: `{"config", "ok", "errors", "warnings", "diagnostics", "drift": [{"path", "change", "message", "fix"}], "failure"}`.
     struct Report: Encodable {
         struct Drift: Encodable {
             let path: String
