@@ -458,6 +458,7 @@ struct HostileTreeTests {
         try Self.expect(
             sandbox, [["check"]], status: 1,
             message: "move it away, or run 'mediactl render --force' to replace it")
+        try Self.expect(sandbox, [["diff"]], status: 1, message: "render replaces it only with --force")
         #expect(try Data(contentsOf: sandbox.url(Self.plexKS)) == Data(bytes))
     }
 

@@ -131,7 +131,13 @@ struct CheckCommand {
         var problems: [(path: String, diagnostic: Diagnostic, source: String)] = []
         for namespace in stack.repo.handWrittenNamespaces {
             let path = check.kustomizationPath(of: namespace)
-            let bytes = try? FileSystem.read(root.appendingPathComponent(path).path)
+            let bytes: [UInt8]?
+            do throws(FileSystem.ReadFailure) {
+                bytes = try FileSystem.read(root.appendingPathComponent(path).path)
+            } catch {
+                problems.append((path, .error(at: nil, "cannot read it: \(error.message)"), ""))
+                continue
+            }
             for diagnostic in check.problems(namespace: namespace, kustomization: bytes, renderedPaths: rendered) {
                 problems.append((path, diagnostic, bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""))
             }

@@ -17,7 +17,7 @@ struct DiffCommand {
                     old = try pipeline.writer.read(change.path).map { String(decoding: $0, as: UTF8.self) }
                 } catch {
                     terminal.diagnostic(
-                        "\(DiagnosticFormatter.escaped(change.path)): not shown: \(error.message)\n")
+                        DiagnosticFormatter.escaped("\(change.path): not shown: \(error.message)") + "\n")
                     continue
                 }
             }
@@ -25,6 +25,11 @@ struct DiffCommand {
                 oldName: change.kind == .add ? "/dev/null" : "a/\(change.path)",
                 newName: change.new == nil ? "/dev/null" : "b/\(change.path)")
             terminal.output(diff.text(from: old, to: change.new))
+            if let handWritten = change.handWritten {
+                terminal.diagnostic(
+                    DiagnosticFormatter.escaped(
+                        "\(change.path): \(handWritten.reason); render replaces it only with --force") + "\n")
+            }
         }
         for temporary in pipeline.plan.inProgress {
             terminal.diagnostic(
