@@ -16,7 +16,7 @@ import MediaRender
 /// ```
 ///
 /// Every stage before the plan works in memory. The output tree is read on a thread of its own while the
-/// stack renders (``OutputTree/reading(root:folders:)``); ``OutputTree`` and ``FileTreeWriter`` are the only
+/// stack renders (``OutputTree/reading(root:folders:outside:)``); ``OutputTree`` and ``FileTreeWriter`` are the only
 /// code that reads or writes it.
 struct RenderPipeline {
     /// Its apps with every default applied.

@@ -578,6 +578,26 @@ struct HostileTreeTests {
             message: "cannot read 'mediactl.yaml': it is larger than 16 MiB")
     }
 
+    @Test("40 marked files of 15 MiB at generated paths: check and render stay under 512 MiB (no old text is kept)")
+    func manyLargeFiles() throws {
+        let apps = (0..<8).map { "  sonarr-\($0): {service: sonarr}\n" }.joined()
+        let sandbox = try Self.rendered("version: 1\napps:\n" + apps)
+        defer { sandbox.remove() }
+        var planted = 0
+        for (path, _) in TreeSnapshot(sandbox.repo).entries where path.hasSuffix(".yaml") && path != "mediactl.yaml" {
+            guard planted < 40 else { break }
+            // Sparse: the marker line, then zeros up to 15 MiB, under the 16 MiB limit, so each is mediactl's.
+            try write(MediaRender.markerLine(forPath: path) + "\n", to: sandbox.url(path))
+            #expect(truncate(sandbox.url(path).path, 15 << 20) == 0)
+            planted += 1
+        }
+        #expect(planted == 40)
+        for (command, status) in [(["check"], Int32(1)), (["render", "--quiet"], 0), (["check"], 0)] {
+            let run = try sandbox.run(command, memory: 512 << 20)
+            #expect(run.exitedCleanly && run.status == status, "\(command): \(run)")
+        }
+    }
+
     @Test("a generated folder with 5,000 small files of the user's is walked within the bounds and kept")
     func manyUserFiles() throws {
         let sandbox = try Self.rendered()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The file-system calls of the CLI, made with POSIX directly: what is at a path, and ``read(_:in:followingLinks:)``,
+/// The file-system calls of the CLI, made with POSIX directly: what is at a path, and ``read(_:in:followingLinks:limit:)``,
 /// the one function that opens and reads a file (the config, the adoption record, every file of the output tree the
 /// plan compares or removes, every file `import` reads). Foundation's attribute calls look up owner names, a
 /// name-service round trip per file.
