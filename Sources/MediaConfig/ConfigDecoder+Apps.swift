@@ -103,8 +103,9 @@ extension ConfigDecoder {
 
     /// An app outside the catalog needs `image` and `port`, unless it is a proxy app.
     private mutating func checkService(of app: AppSpec, at key: YAMLNode, pairs: [YAMLPair]) {
+        guard app.catalogEntry == nil else { return }
         let keys = Set(pairs.map(\.keyText))
-        guard app.catalogEntry == nil, !keys.contains("proxy") else { return }
+        guard !keys.contains("proxy") else { return }
         let missing = ["image", "port"].filter { !keys.contains($0) }
         guard !missing.isEmpty else { return }
         let needs = "an app outside the catalog needs " + missing.map { "'\($0)'" }.joined(separator: " and ")

@@ -71,11 +71,13 @@ public struct RenovatePreset: Sendable {
 
     /// `<appsDir>/<ns>/<app>/` when `path` lies below an app folder, else nil.
     private func appFolder(of path: String) -> String? {
-        let apps = stack.repo.appsDir + "/"
-        guard path.hasPrefix(apps) else { return nil }
-        let slash = UInt8(ascii: "/")
+        let apps = stack.repo.appsDir.utf8
         let utf8 = path.utf8
-        guard let namespaceEnd = utf8[utf8.index(utf8.startIndex, offsetBy: apps.utf8.count)...].firstIndex(of: slash),
+        let slash = UInt8(ascii: "/")
+        guard utf8.starts(with: apps) else { return nil }
+        let afterApps = utf8.index(utf8.startIndex, offsetBy: apps.count)
+        guard afterApps < utf8.endIndex, utf8[afterApps] == slash,
+            let namespaceEnd = utf8[utf8.index(after: afterApps)...].firstIndex(of: slash),
             let appEnd = utf8[utf8.index(after: namespaceEnd)...].firstIndex(of: slash)
         else { return nil }
         return String(path[...appEnd])
