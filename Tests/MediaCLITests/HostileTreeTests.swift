@@ -803,7 +803,8 @@ struct HostileTreeTests {
             let before = try FileSystem.read(sandbox.url(watched).path)
             while render.isRunning, try FileSystem.read(sandbox.url(watched).path) == before {}
             usleep(useconds_t(attempt * 500))  // later and later into the writes
-            kill(render.pid, SIGKILL)
+            // Only while it is not reaped: its number cannot have passed to another process.
+            if render.isRunning { kill(render.pid, SIGKILL) }
             _ = finish(render, timeout: 30)
             try Self.expectRecovery(sandbox, from: [oldTree, newTree])
         }
