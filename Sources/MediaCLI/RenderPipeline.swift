@@ -16,7 +16,7 @@ import MediaRender
 /// ```
 ///
 /// Every stage before the plan works in memory. The output tree is read on a thread of its own while the
-/// stack renders (``OutputTree/reading(root:folders:outside:)``); ``OutputTree`` and ``FileTreeWriter`` are the only
+/// stack renders (``Background``); ``OutputTree`` and ``FileTreeWriter`` are the only
 /// code that reads or writes it.
 struct RenderPipeline {
     /// Its apps with every default applied.
@@ -50,9 +50,17 @@ struct RenderPipeline {
         stack: Stack, apps: [ResolvedApp]? = nil, outputRoot: URL, configPath: String,
         adoption: AdoptionRecord = AdoptionRecord()
     ) throws(FileTreeWriter.Failure) {
-        let tree = OutputTree.reading(
-            root: outputRoot.path, folders: stack.repo.generatedFolders,
-            outside: [stack.repo.renovatePreset, stack.repo.schema].compactMap { $0 })
+        let root = outputRoot.path
+        let folders = stack.repo.generatedFolders
+        let outside = [stack.repo.renovatePreset, stack.repo.schema].compactMap { $0 }
+        let schema = stack.repo.schema != nil
+        let tree = Background { () -> OutputTree in
+            let tree = OutputTree(root: root, folders: folders, outside: outside)
+            // The reader's thread has time to spare while this one renders: it also builds the config's JSON Schema
+            // text, a constant the renderer needs last (the first use of the static builds it; a later one waits).
+            if schema { _ = ConfigSchemaFile.text }
+            return tree
+        }
         let apps = apps ?? AppResolver(stack: stack).resolveAll()
         let renderer = Renderer(stack: stack, resolvedApps: apps, configPath: configPath)
         let layout = renderer.layout()

@@ -223,7 +223,19 @@ public struct StackDiagram: Sendable {
 
     /// An identifier both languages accept: letters, digits and underscores.
     static func id(_ kind: String, _ name: String) -> String {
-        kind + "_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        // App and volume names are DNS labels: ASCII, mapped byte by byte (as the general rule would map them).
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return kind + "_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        }
+        let bytes = name.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                byte
+            default: UInt8(ascii: "_")
+            }
+        }
+        return kind + "_" + String(decoding: bytes, as: UTF8.self)
     }
 
     /// Where an app sits in the diagram.

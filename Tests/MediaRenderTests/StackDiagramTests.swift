@@ -100,4 +100,15 @@ struct StackDiagramTests {
         #expect(small.first { $0.path == "docs/apps/media.md" }?.contents.contains(note) == false)
         #expect(large.first { $0.path == "docs/apps/media.md" }?.contents.contains(note) == true)
     }
+
+    @Test("diagram ids: ASCII names byte by byte give what the general letter-or-digit rule gives")
+    func identifiers() {
+        var names = ["plex", "sonarr-4k", "a.b_c d", "UPPER-lower", "0day", "-", ""]
+        names += (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for name in names {
+            let general = "app_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            #expect(StackDiagram.id("app", name) == general, "\(name.debugDescription)")
+        }
+        #expect(StackDiagram.id("volume", "médias") == "volume_médias")
+    }
 }
