@@ -40,7 +40,7 @@ struct FileTreeWriterTests {
         let plan = try planned(files, in: folder, folders: managed)
         let reversed = try planned(files.reversed(), in: folder, folders: managed)
         let background = try FileTreeWriter(root: folder).plan(
-            files, against: OutputTree.reading(root: folder.path, folders: managed).value)
+            files, against: Background { OutputTree(root: folder.path, folders: managed) }.value)
         let unread = try FileTreeWriter(root: folder).plan(
             files, against: OutputTree(root: folder.path, folders: managed, budget: 0))
         for plan in [plan, reversed, background, unread] {

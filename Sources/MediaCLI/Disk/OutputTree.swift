@@ -72,11 +72,6 @@ struct OutputTree: Sendable {
         }
     }
 
-    /// The tree under `root`, walked and read on another thread while the caller renders (``Background``).
-    static func reading(root: String, folders: [String], outside: [String] = []) -> Background<OutputTree> {
-        Background { OutputTree(root: root, folders: folders, outside: outside) }
-    }
-
     /// The bytes of the file at `path` (relative to the root), nil when there is none; a symbolic link or a
     /// special file there is refused, and so is a file over ``FileSystem/maximumFileSize``.
     func read(_ path: String) throws(FileSystem.ReadFailure) -> [UInt8]? { try FileSystem.read(base + path) }
