@@ -39,9 +39,12 @@ public enum StarterConfig {
                 "monitoring", ["gatus": "auto"],
                 comment: "gatus-sidecar finds every route itself; routes carry only the checks that differ.")
         }
+        var storage = YAMLMapping()
+        storage.set(
+            "config", ["claimNames": .string(ClaimNaming.app.rawValue)],
+            comment: mediaVolumeHint.joined(separator: "\n"))
         root.set(
-            "storage",
-            ["config": ["claimNames": .string(ClaimNaming.app.rawValue)]],
+            "storage", .mapping(storage),
             comment: "Config PVCs are named after their apps (app-config would name them <app>-config).")
         var appsMapping = YAMLMapping()
         for id in apps {
@@ -59,6 +62,14 @@ public enum StarterConfig {
         ]
         return YAMLEmitter().emit(YAMLDocument(headerComments: header, root: .mapping(root)))
     }
+
+    /// The commented lines that show how downloads and the library share one volume (without it Sonarr's
+    /// import is a copy, and `validate` warns): the user uncomments them under `storage:` with their NAS.
+    static let mediaVolumeHint = [
+        "Downloads and the library belong on one volume (hardlinks): name yours and uncomment.",
+        "volumes: {data: {nfs: {server: nas.internal, path: /volume1/data}}}",
+        "media: data",
+    ]
 
     /// `exposure:` for `mode`: the gateways routes attach to, or the ingress classes.
     private static func exposure(_ mode: ExposureSettings.Mode) -> YAMLMapping {

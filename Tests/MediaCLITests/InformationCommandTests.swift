@@ -26,6 +26,31 @@ struct InformationCommandTests {
         #expect(text(folder, "mediactl.yaml")?.contains("  qbittorrent: {}\n") == true, "default apps")
     }
 
+    @Test("the starter's media-volume lines, uncommented, give the *arr app and the client one /data mount")
+    func initMediaVolumeHint() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mediactl(["init", "--gateway", "sonarr", "qbittorrent"], in: folder).status == 0)
+        let starter = try #require(text(folder, "mediactl.yaml"))
+        let before = mediactl(["validate"], in: folder)
+        #expect(before.status == 0 && before.error.contains("share no volume"), "\(before.error)")
+        let hint = ["  # volumes: {data: {nfs: {server: nas.internal, path: /volume1/data}}}\n", "  # media: data\n"]
+        var edited = starter
+        for line in hint {
+            #expect(edited.contains("\n" + line), "the starter shows '\(line)'")
+            edited = edited.replacingOccurrences(of: "\n" + line, with: "\n  " + line.dropFirst(4))
+        }
+        try Data(edited.utf8).write(to: folder.appendingPathComponent("mediactl.yaml"))
+        let after = mediactl(["validate"], in: folder)
+        #expect(after.status == 0 && after.error.isEmpty, "\(after.error)")
+        #expect(mediactl(["render"], in: folder).status == 0)
+        for app in ["sonarr", "qbittorrent"] {
+            let release = try #require(text(folder, "kubernetes/apps/media/\(app)/app/helmrelease.yaml"))
+            #expect(release.contains("server: nas.internal"), "\(app) mounts the NAS")
+            #expect(release.contains("- path: /data\n"), "\(app) sees it at /data")
+        }
+    }
+
     @Test("init rejects a service that is not in the catalog and suggests one")
     func initUnknown() throws {
         let folder = try temporaryDirectory()
