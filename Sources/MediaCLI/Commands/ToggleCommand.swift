@@ -97,6 +97,18 @@ struct ToggleCommand {
         return text
     }
 
+    /// The config file the edit changed, as `git add` takes it: the config, or the file its link leads to
+    /// (staging the link would stage nothing), relative to the working directory when it lies below it.
+    private func editedConfig(_ session: ConfigSession) -> String {
+        let path = session.location.url.path
+        guard case .success(let target) = ConfigLocator.editablePath(of: path, display: session.location.displayPath),
+            target != path
+        else { return session.location.displayPath }
+        let here = FileManager.default.currentDirectoryPath
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return target.hasPrefix(prefix) ? String(target.dropFirst(prefix.count)) : target
+    }
+
     /// What changed and what to do next. `already` are the names that were in the state asked for: the config
     /// keeps them as it was.
     private func report(
@@ -131,7 +143,7 @@ struct ToggleCommand {
                     ? "  add './\(name)/ks.yaml' to the resources of \(file) (hand-written)\n"
                     : "  remove './\(name)/ks.yaml' from the resources of \(file) (hand-written)\n")
         }
-        terminal.output("  git add \(([session.location.displayPath] + folders + docs).joined(separator: " "))\n")
+        terminal.output("  git add \(([editedConfig(session)] + folders + docs).joined(separator: " "))\n")
         terminal.output("  git commit -m '\(enabling ? "Enable" : "Disable") \(names.joined(separator: ", "))'\n")
         for name in names {
             guard let app = stack.app(named: AppName(rawValue: name)) else { continue }
