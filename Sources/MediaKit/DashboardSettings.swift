@@ -1,4 +1,5 @@
-/// How an app appears on a dashboard that reads Ingress annotations (Hajimari, Homepage).
+/// How an app appears on Hajimari, the dashboard that lists apps from their Ingress annotations (seed 001).
+/// Homepage reads its own `gethomepage.dev/*` annotations, which mediactl does not write yet.
 public struct DashboardSettings: Hashable, Sendable {
     /// The icon name, such as `bookshelf`.
     public var icon: String?

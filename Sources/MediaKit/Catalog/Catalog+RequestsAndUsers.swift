@@ -50,7 +50,7 @@ extension Catalog {
                 port: .http(80), probe: .tcp, security: .dropsRoot,
                 resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "512Mi"), usesSQLite: true)),
         CatalogEntry(
-            "homepage", .dashboard, "Homepage: start page that reads Ingress annotations",
+            "homepage", .dashboard, "Homepage: start page of links and widgets (its YAML files on the config volume)",
             spec: ServiceSpec(
                 // HTTP `/` (CATALOG.md) answers only for hosts in HOMEPAGE_ALLOWED_HOSTS, and a kubelet probe comes
                 // from the pod IP, so the probe is TCP.
