@@ -189,7 +189,9 @@ extension ConfigDecoder {
         return stringMap(node, field()) ?? [:]
     }
 
-    static func isEnvironmentName(_ name: String) -> Bool {
+    /// What `env` and `secrets` accept as a variable name: ASCII letters, digits, `_`, `.` and `-`, not starting
+    /// with a digit (`import` keeps to the same rule).
+    public static func isEnvironmentName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII

@@ -1,3 +1,4 @@
+import MediaConfig
 import MediaKit
 import MediaYAML
 
@@ -17,7 +18,7 @@ extension AppMapper {
         var secrets: [String: SecretSource] = [:]
         var leftover: [(String, YAMLNode)] = []
         for (name, value) in reading.environment {
-            guard Self.isEnvironmentName(name) else {
+            guard ConfigDecoder.isEnvironmentName(name) else {
                 leftover.append((name, value))
                 continue
             }
@@ -47,7 +48,7 @@ extension AppMapper {
                 continue
             }
             let secret = reading.values.filled(name)
-            for key in known.keys where env[key] == nil && secrets[key] == nil && Self.isEnvironmentName(key) {
+            for key in known.keys where env[key] == nil && secrets[key] == nil && ConfigDecoder.isEnvironmentName(key) {
                 secrets[key] = .secretRef(name: secret, key: key)
             }
             notes.append("envFrom Secret '\(secret)' (keys listed in the app folder) → secrets")
@@ -79,16 +80,6 @@ extension AppMapper {
             : node.setting(
                 "envFrom", YAMLNode(.sequence(remainingSources), at: node["envFrom"]?.position ?? node.position))
         remaining = AppMapper.replacing(in: remaining, at: path, with: node)
-    }
-
-    /// `ConfigDecoder.isEnvironmentName`: what `env` and `secrets` accept as a variable name.
-    static func isEnvironmentName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                    || "_.-".unicodeScalars.contains(scalar))
-        }
     }
 
     /// Maps the main container's `resources`.
