@@ -75,6 +75,12 @@ extension ConfigDecoder {
                 app.mounts = decodeMounts(value, scope.nested("mounts"), volumes: storage.volumes)
                     .sorted { $0.path.precedesInByteOrder($1.path) }
             case "dependsOn": app.dependsOn = decodeDependsOn(value, field(), app: name)
+            case "components":
+                if let items = sequence(value, field()) {
+                    app.components = items.compactMap { relativePath($0, field(), inside: .repository) }
+                }
+            case "substitute":
+                app.substitute = checkedMap(value, field(), keys: Self.substitutionNameProblem) ?? [:]
             case "nodeSelector":
                 app.nodeSelector =
                     checkedMap(
@@ -187,6 +193,19 @@ extension ConfigDecoder {
             error(pair.key, "'\(pair.keyText)' in \(field()) is not a valid environment variable name")
         }
         return stringMap(node, field()) ?? [:]
+    }
+
+    /// Why `name` is no variable Flux substitutes: its names are ASCII letters, digits and `_`, not starting with
+    /// a digit (fluxcd/pkg `envsubst`; a variable named otherwise stays as text).
+    static func substitutionNameProblem(_ name: String) -> String? {
+        guard let first = name.unicodeScalars.first else { return "it is empty" }
+        let allowed = name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+        }
+        guard allowed, !("0"..."9").contains(first) else {
+            return "Flux substitutes only names of ASCII letters, digits and '_' that do not start with a digit"
+        }
+        return nil
     }
 
     /// What `env` and `secrets` accept as a variable name: ASCII letters, digits, `_`, `.` and `-`, not starting

@@ -31,6 +31,11 @@ public struct AppSpec: Hashable, Sendable {
     public var mounts: [VolumeMount] = []
     /// Flux Kustomizations this app waits for: apps in the file or external names.
     public var dependsOn: [String] = []
+    /// Kustomize components of the repository (paths from its root, such as `kubernetes/components/volsync`)
+    /// that the app's Flux Kustomization applies with its files.
+    public var components: [String] = []
+    /// Variables the app's Flux Kustomization substitutes (`postBuild.substitute`), for its components.
+    public var substitute: [String: String] = [:]
     /// Node labels the pod must be scheduled on.
     public var nodeSelector: [String: String] = [:]
     /// A GPU to request for hardware transcoding.

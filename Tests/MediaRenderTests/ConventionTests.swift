@@ -1,3 +1,4 @@
+import Foundation
 import MediaConfig
 import MediaKit
 import MediaRender
@@ -18,6 +19,30 @@ struct ConventionTests {
     /// The HelmRelease of `app` in the `media` namespace.
     static func helmRelease(_ app: String, _ config: String) throws -> String {
         try #require(try render(config)["kubernetes/apps/media/\(app)/app/helmrelease.yaml"])
+    }
+
+    @Test(
+        "components are written relative to the app folder, as home-ops ks.yaml files list them",
+        arguments: [
+            ("", "../../../../components/volsync"),
+            ("repo: {appsDir: clusters/main/apps}\n", "../../../../../../kubernetes/components/volsync"),
+            ("repo: {appsDir: kubernetes}\n", "../../../components/volsync"),
+        ])
+    func componentsAndSubstitute(repo: String, relative: String) throws {
+        let folder = repo.isEmpty ? "kubernetes/apps" : repo.contains("clusters") ? "clusters/main/apps" : "kubernetes"
+        let files = try Self.render(
+            "version: 1\n\(repo)apps:\n  bazarr:\n    storage: false\n"
+                + "    components: [kubernetes/components/volsync]\n    substitute: {APP: bazarr, VOLSYNC_CAPACITY: 5Gi}\n"
+        )
+        let flux = try #require(files["\(folder)/media/bazarr/ks.yaml"])
+        #expect(flux.contains("  components:\n    - \(relative)\n  path: ./\(folder)/media/bazarr/app\n"), "\(flux)")
+        #expect(flux.contains("  postBuild:\n    substitute:\n      APP: bazarr\n      VOLSYNC_CAPACITY: '5Gi'\n"))
+        // Resolved from the app folder, the path names the component the config gave.
+        let resolved = URL(fileURLWithPath: "/repo/\(folder)/media/bazarr/app/" + relative).standardized.path
+        #expect(resolved == "/repo/kubernetes/components/volsync")
+        let plain = try Self.render("version: 1\ncluster: {domain: example.org}\napps:\n  bazarr: {}\n")
+        #expect(plain["kubernetes/apps/media/bazarr/ks.yaml"]?.contains("components:") == false)
+        #expect(plain["kubernetes/apps/media/bazarr/ks.yaml"]?.contains("postBuild:") == false)
     }
 
     @Test(

@@ -30,6 +30,13 @@ extension ConfigKeys {
         .init(
             "dependsOn", .list(.string, nonEmpty: false),
             "Flux Kustomizations it waits for: apps of this file, namespace/name, or a name in its own namespace."),
+        .init(
+            "components", .list(.string, nonEmpty: false),
+            "Kustomize components its ks.yaml applies, as paths from the repository root (kubernetes/components/volsync)."
+        ),
+        .init(
+            "substitute", .map(.string, keys: .any),
+            "Variables its ks.yaml substitutes (postBuild.substitute), such as the ones its components use."),
         .init("nodeSelector", .map(.string, keys: .any), "Node labels its pod must be scheduled on."),
         .init("gpu", .choice(of: GPUKind.self), "A GPU for hardware transcoding."),
         .init("replicas", .integer(0...100), "The number of pods; 0 scales the app down.", default: 1),
@@ -44,7 +51,7 @@ extension ConfigKeys {
         .init(
             "proxy", .mapping(proxy),
             "Deploys nothing: ExternalName Services and Ingresses for apps on another host."),
-        .init("dashboard", .mapping(dashboard), "Homepage dashboard icon and group."),
+        .init("dashboard", .mapping(dashboard), "Hajimari's icon and group annotations on its Ingress or route."),
         .init(
             "values", .anyMapping,
             "Raw app-template values, deep-merged last, checked against chart.version."),

@@ -62,7 +62,8 @@ public struct AppResolver: Sendable {
             sidecars: sidecars, cronJobs: spec?.cronJobs ?? [], configFiles: spec?.configFiles ?? [],
             arguments: spec?.arguments ?? [], security: security,
             dependsOn: app.dependsOn.map(dependency).sorted(),
-            hasDependents: dependedOn.contains(app.name.rawValue),
+            hasDependents: dependedOn.contains(app.name.rawValue), components: app.components,
+            substitute: app.substitute,
             nodeSelector: app.nodeSelector, gpu: app.gpu, replicas: app.replicas, dashboard: app.dashboard,
             companions: (spec?.companions ?? []).map { companion in
                 var filled = companion

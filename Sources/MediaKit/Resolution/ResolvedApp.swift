@@ -70,6 +70,10 @@ public struct ResolvedApp: Hashable, Sendable {
         public let dependsOn: [FluxDependency]
         /// Whether another app of the file depends on this one (its `ks.yaml` then sets `wait: true`).
         public let hasDependents: Bool
+        /// Kustomize components the `ks.yaml` applies, as paths from the repository's root.
+        public let components: [String]
+        /// `postBuild.substitute` of the `ks.yaml`.
+        public let substitute: [String: String]
         /// Node labels the pod must be scheduled on.
         public let nodeSelector: [String: String]
         /// A GPU to request.

@@ -10,9 +10,13 @@ struct FluxKustomization: Manifest {
     var path: String
     var source: FluxSourceReference
     var dependsOn: [FluxDependency]
+    /// Kustomize components, relative to ``path`` (`../../../../components/volsync`), as Flux reads them.
+    var components: [String] = []
     /// True when other apps wait for this one: Flux then waits for its resources to be ready.
     var wait: Bool
     var substituteFrom: [String]
+    /// `postBuild.substitute`.
+    var substitute: [String: String] = [:]
 
     var schemaURL: String? { SchemaURL.fluxKustomization }
 
@@ -21,6 +25,7 @@ struct FluxKustomization: Manifest {
             ("targetNamespace", .string(namespace)),
             ("commonMetadata", ["labels": ["app.kubernetes.io/name": .string(name)]]),
         ])
+        if !components.isEmpty { spec.set("components", .strings(components)) }
         if !dependsOn.isEmpty {
             spec.set(
                 "dependsOn",
@@ -43,14 +48,12 @@ struct FluxKustomization: Manifest {
         spec.set("interval", "1h")
         spec.set("retryInterval", "2m")
         spec.set("timeout", "5m")
+        var postBuild = YAMLMapping()
+        if !substitute.isEmpty { postBuild.set("substitute", .sortedStrings(substitute)) }
         if !substituteFrom.isEmpty {
-            spec.set(
-                "postBuild",
-                [
-                    "substituteFrom": .sequence(
-                        substituteFrom.map { ["kind": "Secret", "name": .string($0)] })
-                ])
+            postBuild.set("substituteFrom", .sequence(substituteFrom.map { ["kind": "Secret", "name": .string($0)] }))
         }
+        if !postBuild.entries.isEmpty { spec.set("postBuild", .mapping(postBuild)) }
         return object(
             "kustomize.toolkit.fluxcd.io/v1", "Kustomization", ObjectMeta(name: name, namespace: namespace),
             [("spec", .mapping(spec))])

@@ -18,7 +18,9 @@ struct AppTranslator {
         let appFolder = folder + "/app/"
         let kustomization = FluxKustomization(
             name: app.name.rawValue, namespace: app.namespace, path: "./" + folder + "/app", source: stack.repo.source,
-            dependsOn: app.dependsOn, wait: app.hasDependents, substituteFrom: stack.substitutionSecrets)
+            dependsOn: app.dependsOn, components: app.components.map { Self.relative($0, from: appFolder) },
+            wait: app.hasDependents,
+            substituteFrom: stack.substitutionSecrets, substitute: app.substitute)
         layout.add(kustomization, at: folder + (app.enabled ? "/ks.yaml" : "/ks.dis"))
         var resources: [(file: String, manifest: any Manifest)]
         switch app.kind {
@@ -29,6 +31,17 @@ struct AppTranslator {
         let extra = app.extraResources.map { $0.hasPrefix("./") || $0.hasPrefix("../") ? $0 : "./" + $0 }
         let listed = resources.map { "./" + $0.file } + extra
         layout.add(KustomizationFile(namespace: nil, resources: listed), at: appFolder + "kustomization.yaml")
+    }
+
+    /// The repository path `target` as Flux reads a component: relative to the Kustomization's `path`, the
+    /// folder `folder` (`kubernetes/components/volsync` from `kubernetes/apps/media/sonarr/app/` is
+    /// `../../../../components/volsync`, as home-ops repositories write it).
+    static func relative(_ target: String, from folder: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = target.split(separator: "/")
+        var shared = 0
+        while shared < min(from.count, to.count - 1), from[shared] == to[shared] { shared += 1 }
+        return String(repeating: "../", count: from.count - shared) + to[shared...].joined(separator: "/")
     }
 
     /// HelmRelease, chart source, config PVC and ExternalSecret, in the order `kustomization.yaml` lists them.

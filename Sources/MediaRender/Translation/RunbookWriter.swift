@@ -78,6 +78,9 @@ struct RunbookWriter {
             let names = app.dependsOn.map { "`" + ($0.namespace.map { "\($0)/" } ?? "") + $0.name + "`" }
             lines.append("- **Depends on**: " + names.joined(separator: ", "))
         }
+        if !app.components.isEmpty {
+            lines.append("- **Components**: " + app.components.map { "`\($0)`" }.joined(separator: ", "))
+        }
         if !app.nodeSelector.isEmpty {
             let labels = app.nodeSelector.sorted { $0.key.precedesInByteOrder($1.key) }
             lines.append("- **Node selector**: " + labels.map { "`\($0.key)=\($0.value)`" }.joined(separator: ", "))
