@@ -53,6 +53,7 @@ struct AppFacts: Sendable {
         for dependency in app.dependsOn {
             add(.flux, "flux \(app.name) dependsOn \(dependency.namespace ?? app.namespace)/\(dependency.name)")
         }
+        for component in app.components { add(.flux, "flux \(app.name) component \(component)") }
         add(.release, "release \(app.namespace)/\(app.name)")
         for claim in app.claims.values {
             add(

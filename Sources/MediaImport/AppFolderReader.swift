@@ -8,7 +8,8 @@ import MediaYAML
 struct AppFolderReader {
     /// The Flux Kustomization keys a `ks.yaml` may have: mediactl writes the same objects and settings.
     static let fluxKeys: Set<String> = [
-        "commonMetadata", "dependsOn", "interval", "path", "postBuild", "prune", "retryInterval", "sourceRef",
+        "commonMetadata", "components", "dependsOn", "interval", "path", "postBuild", "prune", "retryInterval",
+        "sourceRef",
         "targetNamespace", "timeout", "wait",
     ]
     /// `ks.yaml` keys whose values mediactl sets its own way; they differ only in timing.
@@ -106,6 +107,7 @@ struct AppFolderReader {
             }
         }
         let dependsOn = try dependencies(spec?["dependsOn"], path: fluxPath)
+        let components = try components(spec?["components"], from: folder + "/app", path: fluxPath)
         let (substituteFrom, substitute) = try postBuild(spec?["postBuild"], path: fluxPath)
         let source = try sourceReference(spec?["sourceRef"], path: fluxPath, at: spec ?? flux.node)
         let fluxDefaults = Self.fluxTimingKeys.filter { spec?[$0] != nil }
@@ -163,7 +165,8 @@ struct AppFolderReader {
 
         return HandWrittenApp(
             name: name, namespace: namespace, appsDir: appsDir, folder: folder, enabled: hasEnabled,
-            fluxFile: fluxPath, dependsOn: dependsOn, substituteFrom: substituteFrom, source: source,
+            fluxFile: fluxPath, dependsOn: dependsOn, components: components, substituteFrom: substituteFrom,
+            source: source,
             substitute: substitute, substitutedFiles: substituted, resources: resources, documents: documents,
             release: release, values: values,
             valuesFiles: valuesFiles, chartVersion: chartVersion, chartSource: chartSource,
@@ -217,7 +220,6 @@ struct AppFolderReader {
 
     private static func fluxKeyAdvice(_ key: String) -> String {
         switch key {
-        case "components": "; the resources components add would be pruned"
         case "decryption": "; let a parent Kustomization patch decryption in"
         case "suspend": "; resume it or leave it hand-written"
         default: ""
@@ -247,6 +249,39 @@ struct AppFolderReader {
                         + "and 'namespace'")
             }
             result.append(HandWrittenApp.Dependency(name: name, namespace: item["namespace"]?.text))
+        }
+        return result
+    }
+
+    /// `spec.components` as paths from the repository root: each entry is relative to the Kustomization's path,
+    /// the app folder `appFolder`, and must lead to a folder inside the repository that `components` accepts.
+    private func components(_ node: YAMLNode?, from appFolder: String, path: String) throws(AppRefusal) -> [String] {
+        guard let node, !node.isNull else { return [] }
+        guard let items = node.items else {
+            throw AppRefusal(path: path, at: node.position, "spec.components is not a list")
+        }
+        var result: [String] = []
+        for item in items {
+            guard let text = item.text else {
+                throw AppRefusal(path: path, at: item.position, "a spec.components entry is not a path")
+            }
+            var names = appFolder.split(separator: "/").map(String.init)
+            var escapes = text.hasPrefix("/")
+            for name in text.split(separator: "/") where name != "." {
+                if name != ".." {
+                    names.append(String(name))
+                } else if names.popLast() == nil {
+                    escapes = true
+                }
+            }
+            let target = names.joined(separator: "/")
+            if escapes || target.isEmpty || RelativePath.problem(with: target, inside: .repository) != nil {
+                throw AppRefusal(
+                    path: path, at: item.position,
+                    "the component '\(text)' does not lead to a folder inside the repository; mediactl writes "
+                        + "components by their path from the repository root")
+            }
+            result.append(target)
         }
         return result
     }

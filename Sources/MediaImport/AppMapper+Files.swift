@@ -44,15 +44,6 @@ extension AppMapper {
                             "the file holds \(replaced.joined(separator: ", ")), which mediactl renders, and "
                                 + "\(stays.joined(separator: ", ")), which it does not; put them in separate files")))
             } else if replaced.isEmpty {
-                if app.substitutedFiles.contains(path) {
-                    reasons.append(
-                        ImportDiagnostic(
-                            path: path,
-                            .error(
-                                at: nil,
-                                "the file stays hand-written and uses variables of postBuild.substitute, which "
-                                    + "mediactl's Kustomization does not set")))
-                }
                 kept.append(resource)
             } else {
                 adopted.append(path)

@@ -12,7 +12,8 @@ struct AppMapper {
     /// The order `Docs/Config.md` lists the per-app keys in (`ConfigDecoder.appKeys`).
     static let keyOrder = [
         "service", "enabled", "namespace", "image", "port", "expose", "host", "auth", "resources", "env", "secrets",
-        "storage", "mounts", "dependsOn", "nodeSelector", "gpu", "replicas", "exportarr", "vpn", "loadBalancer",
+        "storage", "mounts", "dependsOn", "components", "substitute", "nodeSelector", "gpu", "replicas", "exportarr",
+        "vpn", "loadBalancer",
         "proxy", "dashboard", "values", "extraResources",
     ]
     /// The identifier mediactl gives the main container, the Service and the route (`AppTemplateValues`).
@@ -128,6 +129,7 @@ struct AppMapper {
         remaining = renaming.apply(to: remaining)
         remaining = normalized(remaining)
         let files = try fileFates()
+        mapComponents(kept: files.kept)
         if !files.kept.isEmpty { set("extraResources", .sequence(files.kept.map { YAMLValue.string($0) }), note: nil) }
         var entry = YAMLMapping()
         for key in Self.keyOrder { if let value = keys[key] { entry.set(key, value) } }
@@ -225,6 +227,25 @@ struct AppMapper {
         }
         spec.dependsOn = names
         set("dependsOn", .sequence(names.map { YAMLValue.string($0) }), note: "ks.yaml dependsOn → dependsOn")
+    }
+
+    /// The Kustomization's components, and its `postBuild.substitute` where something mediactl does not render
+    /// reads it: a component, or a file that stays hand-written (`kept`, relative to the app folder). Import has
+    /// applied the variables to what it read, so values and adopted files already hold their values.
+    private mutating func mapComponents(kept: [String]) {
+        if !app.components.isEmpty {
+            spec.components = app.components
+            set(
+                "components", .sequence(app.components.map { YAMLValue.string($0) }),
+                note: "ks.yaml components → components (paths from the repository root)")
+        }
+        let keptReadsVariables = kept.contains { app.substitutedFiles.contains(app.folder + "/app/" + $0) }
+        if !app.substitute.isEmpty, !app.components.isEmpty || keptReadsVariables {
+            spec.substitute = app.substitute
+            set(
+                "substitute", .mapping(YAMLMapping.sortedByKey(app.substitute.mapValues { .string($0) })),
+                note: "ks.yaml postBuild.substitute → substitute")
+        }
     }
 
     private mutating func mapController(_ remaining: inout YAMLNode, controller: (id: String, node: YAMLNode)) {

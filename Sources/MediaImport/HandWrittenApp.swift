@@ -53,6 +53,8 @@ struct HandWrittenApp: Sendable {
     var fluxFile: String
     /// `spec.dependsOn` of the Flux Kustomization.
     var dependsOn: [Dependency]
+    /// `spec.components`, as paths from the repository root (`kubernetes/components/volsync`).
+    var components: [String]
     /// `postBuild.substituteFrom` Secret names, nil when the Kustomization has no `postBuild.substituteFrom`.
     var substituteFrom: [String]?
     /// `sourceRef`.

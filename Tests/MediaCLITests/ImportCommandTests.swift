@@ -124,7 +124,7 @@ struct ImportCommandTests {
         defer { try? FileManager.default.removeItem(at: repository.deletingLastPathComponent()) }
         let dry = mediactl(["import", "kubernetes/apps/media", "--dry-run"], in: repository)
         #expect(dry.status == 0)
-        #expect(dry.output.contains("import: 5 adopted, 1 left hand-written"))
+        #expect(dry.output.contains("import: 6 adopted, 0 left hand-written"))
         #expect(dry.output.contains("--- mediactl.yaml\n+++ mediactl.yaml\n"))
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("mediactl.yaml").path))
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("mediactl.adopted").path))
@@ -142,6 +142,11 @@ struct ImportCommandTests {
     func json() throws {
         let repository = try repository()
         defer { try? FileManager.default.removeItem(at: repository.deletingLastPathComponent()) }
+        // A suspended Kustomization is one mediactl does not write: bazarr stays hand-written, with the reason.
+        let flux = repository.appendingPathComponent("kubernetes/apps/media/bazarr/ks.yaml")
+        let text = try String(contentsOf: flux, encoding: .utf8)
+        try text.replacingOccurrences(of: "  prune: true\n", with: "  prune: true\n  suspend: true\n")
+            .write(to: flux, atomically: true, encoding: .utf8)
         let run = mediactl(["import", "kubernetes/apps/media", "--format", "json", "--dry-run"], in: repository)
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
@@ -150,7 +155,7 @@ struct ImportCommandTests {
         #expect(bazarr["outcome"] as? String == "refused")
         let reason = try #require((bazarr["reasons"] as? [[String: Any]])?.first)
         #expect(reason["path"] as? String == "kubernetes/apps/media/bazarr/ks.yaml")
-        #expect(reason["line"] as? Int == 8)
+        #expect(reason["line"] as? Int == 23)
         #expect(object["adoptedFiles"] as? Int == 25)
     }
 

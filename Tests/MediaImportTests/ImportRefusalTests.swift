@@ -67,7 +67,8 @@ struct ImportRefusalTests {
     @Test(
         "Kustomization settings mediactl cannot write are refused at their key",
         arguments: [
-            ("  components:\n    - ../../../../components/volsync\n", "spec.components"),
+            ("  components:\n    - ../../../../../../outside\n", "does not lead to a folder inside the repository"),
+            ("  components:\n    - ../../../../.git/hooks\n", "does not lead to a folder inside the repository"),
             ("  suspend: true\n", "spec.suspend"),
             ("  decryption:\n    provider: sops\n", "spec.decryption"),
             ("  healthChecks: []\n", "spec.healthChecks"),
@@ -168,17 +169,23 @@ struct ImportRefusalTests {
         #expect(result.reasons("sonarr").first?.contains("separate files") == true)
     }
 
-    @Test("a kept file that uses a variable of postBuild.substitute would lose it")
-    func substitutedKeptFile() {
+    @Test("components and postBuild.substitute become keys; a kept file keeps the variables they use")
+    func componentsAndSubstitute() throws {
         var repository = TestRepository()
         let ks = TestRepository.kustomization("sonarr").replacingOccurrences(
-            of: "  postBuild:\n", with: "  postBuild:\n    substitute:\n      APP: sonarr\n")
+            of: "  postBuild:\n",
+            with: "  components:\n    - ../../../../components/volsync\n    - ./../../../../components/gatus/\n"
+                + "  postBuild:\n    substitute:\n      APP: sonarr\n      VOLSYNC_CAPACITY: 5Gi\n")
         repository.app(
             "sonarr", ks: ks,
             files: ["scripts.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${APP}-scripts\n"])
         let result = repository.run()
-        #expect(result.outcome("sonarr") == .refused)
-        #expect(result.reasons("sonarr").first?.contains("postBuild.substitute") == true)
+        #expect(result.outcome("sonarr") == .adopted, "\(result.reasons("sonarr"))")
+        let config = try #require(result.configText)
+        #expect(
+            config.contains(
+                "    components:\n      - kubernetes/components/volsync\n      - kubernetes/components/gatus\n"
+                    + "    substitute:\n      APP: sonarr\n      VOLSYNC_CAPACITY: '5Gi'\n"), "\(config)")
     }
 
     @Test("values the chart does not take are refused at their line in the hand-written file")
