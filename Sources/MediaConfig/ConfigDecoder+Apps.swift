@@ -93,6 +93,7 @@ extension ConfigDecoder {
             case "loadBalancer": app.loadBalancer = decodeLoadBalancer(value, scope.nested("loadBalancer"))
             case "proxy": app.proxy = decodeProxy(value, scope.nested("proxy"))
             case "dashboard": app.dashboard = decodeDashboard(value, scope.nested("dashboard"))
+            case "discovery": app.discovery = bool(value, field())
             case "values":
                 guard mapping(value, field()) != nil, case .map(let map) = rawValue(value, field()) else { continue }
                 app.values = map
@@ -104,6 +105,15 @@ extension ConfigDecoder {
             }
         }
         checkService(of: app, at: entry.key, pairs: pairs)
+        if app.discovery != nil, app.catalogEntry?.spec?.discovery == nil,
+            let pair = pairs.first(where: { $0.keyText == "discovery" })
+        {
+            let dashboards = Catalog.entries.filter { $0.spec?.discovery != nil }.map { "'\($0.id)'" }
+            error(
+                pair.key,
+                "'discovery' in app '\(app.name)' turns a dashboard's discovery of the stack's apps off, and service "
+                    + "'\(app.service)' has none; only \(dashboards.joined(separator: ", ")) discovers apps")
+        }
         return app
     }
 

@@ -14,7 +14,7 @@ struct AppMapper {
         "service", "enabled", "namespace", "image", "port", "expose", "host", "auth", "resources", "env", "secrets",
         "storage", "mounts", "dependsOn", "components", "substitute", "nodeSelector", "gpu", "replicas", "exportarr",
         "vpn", "loadBalancer",
-        "proxy", "dashboard", "values", "extraResources",
+        "proxy", "dashboard", "discovery", "values", "extraResources",
     ]
     /// The identifier mediactl gives the main container, the Service and the route (`AppTemplateValues`).
     static let mainIdentifier = "app"
@@ -86,6 +86,13 @@ struct AppMapper {
         try mapImage(container: container)
         try mapPort()
         if !app.enabled { set("enabled", false, note: "ks.dis → enabled: false") }
+        if reading.spec?.discovery != nil {
+            // What ran had none of mediactl's cluster-wide access; granting it is the user's decision.
+            spec.discovery = false
+            set(
+                "discovery", false,
+                note: "discovery: false (no ServiceAccount with cluster-wide read; 'true' lets it find the apps)")
+        }
         if app.namespace != stack.namespace { set("namespace", .string(app.namespace), note: nil) }
         try mapExposure(&remaining)
         mapLoadBalancer(&remaining)

@@ -23,6 +23,9 @@ public enum AppFolderFiles {
                     }
                 }
             }
+            if app.discovery != nil {
+                names += ["serviceaccount.yaml", "clusterrole.yaml", "clusterrolebinding.yaml"]
+            }
             if stack.networkPolicies != nil { names.append("networkpolicy.yaml") }
         case .proxy(let proxy):
             let routed = app.exposure != .none && stack.exposure.ingressClasses[app.exposure] != nil

@@ -52,6 +52,8 @@ public struct AppSpec: Hashable, Sendable {
     public var proxy: ProxySpec?
     /// Dashboard icon and group.
     public var dashboard: DashboardSettings?
+    /// False turns a dashboard's discovery of the stack's apps off (``ClusterDiscovery``); nil keeps the catalog's.
+    public var discovery: Bool?
     /// Raw app-template values, deep-merged over the rendered values.
     public var values: [String: RawValue] = [:]
     /// Hand-written files listed in the app's `kustomization.yaml`, relative to its `app/` folder.

@@ -42,3 +42,16 @@ public enum ServiceCategory: String, CaseIterable, Hashable, Sendable {
     /// Keeps other apps' configuration in code.
     case configSync = "config-sync"
 }
+
+extension ServiceCategory {
+    /// The group a dashboard lists an app of this category under: what users watch, what fetches it, how users
+    /// reach it, and the stack's own tools (`dashboard.group` overrides it).
+    public var dashboardGroup: String {
+        switch self {
+        case .mediaServer, .music, .audiobooks, .podcasts, .photos, .books, .comics: "Media"
+        case .arr, .indexers, .subtitles, .torrentClient, .usenetClient, .directDownloader, .configSync: "Downloads"
+        case .requests, .users: "Requests"
+        case .dashboard, .analytics, .exporter, .sync: "Tools"
+        }
+    }
+}

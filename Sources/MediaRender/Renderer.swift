@@ -56,7 +56,9 @@ public struct Renderer: Sendable {
         let apps = AppResolver(stack: stack).resolveAll()
         guard let resolved = apps.first(where: { $0.name == app }) else { return [] }
         var layout = FluxLayout()
-        AppTranslator(app: resolved, stack: stack, policies: policies(of: apps)).add(to: &layout)
+        AppTranslator(
+            app: resolved, stack: stack, policies: policies(of: apps), listedOnDashboard: Self.runsDashboard(apps)
+        ).add(to: &layout)
         return layout.files.map(\.path)
     }
 
@@ -65,17 +67,25 @@ public struct Renderer: Sendable {
         var layout = FluxLayout()
         let apps = resolvedApps ?? AppResolver(stack: stack).resolveAll()
         let policies = policies(of: apps)
+        let listed = Self.runsDashboard(apps)
         let namespaces = Set(apps.map(\.namespace)).sortedByBytes()
         for namespace in namespaces {
             let members = apps.filter { $0.namespace == namespace }
             NamespaceTranslator(namespace: namespace, apps: members, stack: stack).add(to: &layout)
-            for app in members { AppTranslator(app: app, stack: stack, policies: policies).add(to: &layout) }
+            for app in members {
+                AppTranslator(app: app, stack: stack, policies: policies, listedOnDashboard: listed).add(to: &layout)
+            }
             if let docsDir = stack.repo.docsDir {
                 let runbook = RunbookWriter(namespace: namespace, apps: members, stack: stack, policies: policies)
                 layout.addMarkdown(at: "\(docsDir)/\(namespace).md") { runbook.markdown() }
             }
         }
         return layout
+    }
+
+    /// Whether an enabled app of `apps` (the whole stack) lists the others from their Ingresses and routes.
+    private static func runsDashboard(_ apps: [ResolvedApp]) -> Bool {
+        apps.contains { $0.enabled && $0.discovery != nil }
     }
 
     /// The network policies of `apps` (the whole stack), when `networkPolicies` is on.

@@ -22,6 +22,62 @@ struct ConventionTests {
     }
 
     @Test(
+        "Homepage finds the stack's apps: ServiceAccount, ClusterRole, kubernetes.yaml, annotations on the others",
+        arguments: [
+            ("mode: ingress", "ingress: true\n            gateway: false"),
+            ("mode: gateway", "ingress: false\n            gateway: true"),
+        ])
+    func homepageDiscovery(mode: String, kubernetes: String) throws {
+        let config =
+            "version: 1\ncluster: {domain: example.org}\nexposure: {\(mode)}\napps:\n  homepage: {}\n  sonarr: {}\n"
+            + "  sonarr-4k: {service: sonarr, dashboard: {group: UHD}}\n  qbittorrent: {expose: none}\n"
+        let files = try Self.render(config)
+        let folder = "kubernetes/apps/media/homepage/app/"
+        let binding = try #require(files[folder + "clusterrolebinding.yaml"])
+        #expect(binding.contains("subjects:\n  - kind: ServiceAccount\n    name: homepage\n    namespace: media\n"))
+        #expect(files[folder + "clusterrole.yaml"]?.contains("      - httproutes\n      - gateways\n") == true)
+        #expect(
+            files[folder + "serviceaccount.yaml"]?.contains("kind: ServiceAccount\nmetadata:\n  name: homepage\n")
+                == true)
+        #expect(
+            files[folder + "kustomization.yaml"]?.contains(
+                "  - ./serviceaccount.yaml\n  - ./clusterrole.yaml\n  - ./clusterrolebinding.yaml\n") == true)
+        let homepage = try #require(files[folder + "helmrelease.yaml"])
+        #expect(homepage.contains("        serviceAccount:\n          name: homepage\n"))
+        #expect(homepage.contains("            mode: cluster\n            \(kubernetes)\n            traefik: false\n"))
+        #expect(
+            homepage.contains("          - path: /app/config/kubernetes.yaml\n            subPath: kubernetes.yaml\n"))
+        #expect(!homepage.contains("gethomepage.dev/"), "Homepage does not list itself")
+        let sonarr = try #require(files["kubernetes/apps/media/sonarr/app/helmrelease.yaml"])
+        for line in [
+            "gethomepage.dev/app: sonarr", "gethomepage.dev/description: TV series library manager",
+            "gethomepage.dev/enabled: 'true'", "gethomepage.dev/group: Downloads", "gethomepage.dev/icon: sonarr.png",
+            "gethomepage.dev/name: Sonarr",
+        ] {
+            #expect(sonarr.contains("          \(line)\n"), "\(line)")
+        }
+        let second = try #require(files["kubernetes/apps/media/sonarr-4k/app/helmrelease.yaml"])
+        #expect(second.contains("gethomepage.dev/name: sonarr-4k\n") && second.contains("gethomepage.dev/group: UHD\n"))
+        #expect(files["kubernetes/apps/media/qbittorrent/app/helmrelease.yaml"]?.contains("gethomepage") == false)
+
+        // discovery: false writes none of it; a disabled Homepage keeps its folder (ks.dis applies nothing), and the
+        // other apps are not marked for it.
+        let off = try Self.render(config.replacingOccurrences(of: "homepage: {}", with: "homepage: {discovery: false}"))
+        #expect(off.keys.filter { $0.hasPrefix(folder + "cluster") || $0.hasPrefix(folder + "service") }.isEmpty)
+        #expect(off[folder + "helmrelease.yaml"]?.contains("serviceAccount") == false)
+        #expect(off[folder + "helmrelease.yaml"]?.contains("kubernetes.yaml") == false)
+        let disabled = try Self.render(
+            config.replacingOccurrences(of: "homepage: {}", with: "homepage: {enabled: false}"))
+        #expect(
+            disabled["kubernetes/apps/media/homepage/ks.dis"] != nil && disabled[folder + "clusterrole.yaml"] != nil)
+        for files in [off, disabled] {
+            #expect(files["kubernetes/apps/media/sonarr/app/helmrelease.yaml"]?.contains("gethomepage") == false)
+        }
+        let misplaced = ConfigLoader.load(text: "version: 1\napps:\n  sonarr: {discovery: false}\n")
+        #expect(misplaced.diagnostics.contains { $0.message.contains("only 'homepage' discovers apps") })
+    }
+
+    @Test(
         "components are written relative to the app folder, as home-ops ks.yaml files list them",
         arguments: [
             ("", "../../../../components/volsync"),

@@ -51,7 +51,13 @@ extension ConfigKeys {
         .init(
             "proxy", .mapping(proxy),
             "Deploys nothing: ExternalName Services and Ingresses for apps on another host."),
-        .init("dashboard", .mapping(dashboard), "Hajimari's icon and group annotations on its Ingress or route."),
+        .init(
+            "dashboard", .mapping(dashboard),
+            "Hajimari's icon and the group Hajimari and Homepage list it under."),
+        .init(
+            "discovery", .boolean,
+            "Homepage only: false turns off its discovery of the stack's apps (ServiceAccount, ClusterRole, annotations).",
+            default: true),
         .init(
             "values", .anyMapping,
             "Raw app-template values, deep-merged last, checked against chart.version."),

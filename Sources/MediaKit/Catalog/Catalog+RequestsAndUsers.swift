@@ -50,7 +50,7 @@ extension Catalog {
                 port: .http(80), probe: .tcp, security: .dropsRoot,
                 resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "512Mi"), usesSQLite: true)),
         CatalogEntry(
-            "homepage", .dashboard, "Homepage: start page of links and widgets (its YAML files on the config volume)",
+            "homepage", .dashboard, "Homepage: start page that finds the stack's apps from their routes and Ingresses",
             spec: ServiceSpec(
                 // HTTP `/` (CATALOG.md) answers only for hosts in HOMEPAGE_ALLOWED_HOSTS, and a kubelet probe comes
                 // from the pod IP, so the probe is TCP.
@@ -59,7 +59,8 @@ extension Catalog {
                     digest: "da9dca9ec258c628146bed1445da0853f2b88f0b10bafd97c091de807c363d60"),
                 port: .http(3000), probe: .tcp, configPath: "/app/config", security: .dropsRoot,
                 resources: .requests(cpu: "10m", memory: "128Mi", memoryLimit: "512Mi"),
-                environment: ["HOMEPAGE_ALLOWED_HOSTS": "{host}"])),
+                environment: ["HOMEPAGE_ALLOWED_HOSTS": "{host}"],
+                discovery: homepageDiscovery)),
         CatalogEntry(
             "wizarr", .users, "Wizarr: invitations to the media server",
             spec: ServiceSpec(
@@ -94,6 +95,26 @@ extension Catalog {
                 ],
                 hostSettings: [.publicURL(variable: "TAUTULLI_HTTP_BASE_URL")], usesSQLite: true)),
     ]
+
+    /// What Homepage reads to list apps and their status: namespaces, pods and nodes, Ingresses, Gateway API
+    /// routes and gateways, pod and node metrics, and whether a CRD exists. The rules are those of its Kubernetes
+    /// installation guide; home-ops repositories grant the same (jfroy/flatops
+    /// `kubernetes/apps/default/homepage/app/rbac.yaml`, rafaribe/home-ops
+    /// `kubernetes/apps/services/homepage/app/helmrelease.yaml`).
+    private static let homepageDiscovery = ClusterDiscovery(
+        rules: [
+            .init(apiGroups: [""], resources: ["namespaces", "pods", "nodes"]),
+            .init(apiGroups: ["extensions", "networking.k8s.io"], resources: ["ingresses"]),
+            .init(apiGroups: ["gateway.networking.k8s.io"], resources: ["httproutes", "gateways"]),
+            .init(apiGroups: ["metrics.k8s.io"], resources: ["nodes", "pods"]),
+            .init(
+                apiGroups: ["apiextensions.k8s.io"], resources: ["customresourcedefinitions/status"], verbs: ["get"]),
+        ],
+        // Kubernetes mode finds every route or Ingress marked `gethomepage.dev/enabled`; Traefik's IngressRoutes are
+        // off, since most clusters lack their CRD (gethomepage.dev, "Kubernetes").
+        configFile: ConfigFileSpec(
+            name: "kubernetes.yaml", path: "/app/config/kubernetes.yaml",
+            contents: "mode: cluster\ningress: {ingress}\ngateway: {gateway}\ntraefik: false\n"))
 
     /// Overseerr, Jellyseerr and Seerr share a code base: port 5055 with `PORT`, `/api/v1/status`, config in
     /// `/app/config`, exposed externally with their own Plex sign-in.

@@ -58,6 +58,8 @@ public struct ServiceSpec: Hashable, Sendable {
     public var schedule: String?
     /// The exportarr mode for the opt-in metrics sidecar (`exportarr: true`), nil when exportarr has none.
     public var metricsExporter: MetricsExporter?
+    /// Cluster-wide read access to find the stack's apps (a dashboard's discovery).
+    public var discovery: ClusterDiscovery?
 
     /// Creates a spec; only image, probe and security have no default.
     public init(
@@ -72,8 +74,9 @@ public struct ServiceSpec: Hashable, Sendable {
         usesSQLite: Bool = false,
         companions: [CompanionSpec] = [], needs: [ServiceNeed] = [], databaseKeys: [String] = [],
         peerPort: PeerPort? = nil, statePaths: [StatePath] = [], schedule: String? = nil,
-        metricsExporter: MetricsExporter? = nil
+        metricsExporter: MetricsExporter? = nil, discovery: ClusterDiscovery? = nil
     ) {
+        self.discovery = discovery
         self.image = image
         self.port = port
         self.portEnvironmentVariable = portEnvironmentVariable

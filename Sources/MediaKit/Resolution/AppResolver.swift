@@ -36,9 +36,10 @@ public struct AppResolver: Sendable {
         let exposure = app.expose ?? spec?.exposure ?? (isProxy || port != nil ? .internal : .none)
         let host = exposure == .none || isProxy ? nil : "\(app.host ?? app.name.rawValue).\(stack.cluster.domain)"
         let security = spec?.security ?? .dropsRoot
+        let discovery = app.discovery == false ? nil : spec?.discovery
         let placeholders = Placeholders(
             app: app.name.rawValue, host: host ?? "\(app.name).\(namespace).svc.cluster.local",
-            uid: String(stack.cluster.user.uid), gid: String(stack.cluster.user.gid))
+            uid: String(stack.cluster.user.uid), gid: String(stack.cluster.user.gid), mode: stack.exposure.mode)
         let reach = AppReach(
             host: host, serviceName: app.name.rawValue, namespace: namespace, port: port?.number,
             loadBalancerAddress: app.loadBalancer?.ip,
@@ -59,7 +60,13 @@ public struct AppResolver: Sendable {
                     of: app, spec: spec, port: port, security: security, placeholders: placeholders, reach: reach),
             secrets: app.secrets, configVolume: configVolume,
             mounts: isProxy ? [] : mounts(of: app, spec: spec), scratchVolumes: spec?.scratchVolumes ?? [],
-            sidecars: sidecars, cronJobs: spec?.cronJobs ?? [], configFiles: spec?.configFiles ?? [],
+            sidecars: sidecars, cronJobs: spec?.cronJobs ?? [],
+            configFiles: ((spec?.configFiles ?? []) + [discovery?.configFile].compactMap { $0 }).map { file in
+                var filled = file
+                filled.contents = placeholders.fill(file.contents)
+                return filled
+            },
+            discovery: discovery,
             arguments: spec?.arguments ?? [], security: security,
             dependsOn: app.dependsOn.map(dependency).sorted(),
             hasDependents: dependedOn.contains(app.name.rawValue), components: app.components,
@@ -77,12 +84,14 @@ public struct AppResolver: Sendable {
         return ResolvedApp(settings)
     }
 
-    /// The values `{app}`, `{host}`, `{uid}` and `{gid}` stand for in catalog environment.
+    /// The values `{app}`, `{host}`, `{uid}` and `{gid}` stand for in catalog environment and config files, and
+    /// `{ingress}` and `{gateway}` (`true` for the stack's exposure mode, else `false`) in config files.
     private struct Placeholders {
         let app: String
         let host: String
         let uid: String
         let gid: String
+        let mode: ExposureSettings.Mode
 
         func fill(_ text: String) -> String {
             guard text.contains("{") else { return text }
@@ -103,6 +112,8 @@ public struct AppResolver: Sendable {
             case "host": host
             case "uid": uid
             case "gid": gid
+            case "ingress": mode == .ingress ? "true" : "false"
+            case "gateway": mode == .gateway ? "true" : "false"
             default: nil
             }
         }

@@ -62,6 +62,8 @@ public struct ResolvedApp: Hashable, Sendable {
         public let cronJobs: [CronJobSpec]
         /// Files rendered into the app's ConfigMap.
         public let configFiles: [ConfigFileSpec]
+        /// Cluster-wide read access to find the stack's apps, under a ServiceAccount of the app's name.
+        public let discovery: ClusterDiscovery?
         /// Arguments of the main container.
         public let arguments: [String]
         /// How the image runs.

@@ -12,6 +12,8 @@ struct AppTemplateValues {
 
     let app: ResolvedApp
     let stack: Stack
+    /// Whether the stack runs a dashboard that lists apps from their Ingresses and routes (Homepage).
+    let listedOnDashboard: Bool
 
     /// The values, keys in the chart's documentation order.
     func yamlValue() -> YAMLValue {
@@ -51,6 +53,11 @@ struct AppTemplateValues {
             main.set("strategy", "Recreate")
         }
         if let replicas = app.replicas { main.set("replicas", .integer(replicas)) }
+        if app.discovery != nil {
+            // The ServiceAccount mediactl renders beside the release; `name` (not `identifier`) is read the same way
+            // by 3.x, 4.x and 5.x (common's `_serviceAccountName.tpl`).
+            main.set("serviceAccount", ["name": .string(app.name.rawValue)])
+        }
         let early = app.sidecars.filter(\.startsBeforeApp)
         if !early.isEmpty {
             main.set("initContainers", .mapping(YAMLMapping(early.map { ($0.name, sidecarContainer($0)) })))
@@ -327,7 +334,7 @@ struct AppTemplateValues {
         case .ingress:
             var ingress = YAMLMapping()
             if let className = settings.ingressClasses[app.exposure] { ingress.set("className", .string(className)) }
-            let metadata = IngressAnnotations(app: app, stack: stack)
+            let metadata = IngressAnnotations(app: app, stack: stack, listedOnDashboard: listedOnDashboard)
             if !metadata.all.isEmpty { ingress.set("annotations", .sortedStrings(metadata.all)) }
             if !metadata.labels.isEmpty { ingress.set("labels", .sortedStrings(metadata.labels)) }
             ingress.set(
@@ -350,7 +357,7 @@ struct AppTemplateValues {
         case .gateway:
             guard let gateway = settings.gateways[app.exposure] else { return nil }
             var route = YAMLMapping()
-            let metadata = IngressAnnotations(app: app, stack: stack)
+            let metadata = IngressAnnotations(app: app, stack: stack, listedOnDashboard: listedOnDashboard)
             if !metadata.route.isEmpty { route.set("annotations", .sortedStrings(metadata.route)) }
             if !metadata.labels.isEmpty { route.set("labels", .sortedStrings(metadata.labels)) }
             route.set("hostnames", [.string(host)])

@@ -7,6 +7,8 @@ struct AppTranslator {
     let stack: Stack
     /// The stack's network policies, when `networkPolicies` is on.
     let policies: NetworkPolicies?
+    /// Whether an enabled app of the stack lists the others from their Ingresses and routes (Homepage).
+    let listedOnDashboard: Bool
 
     /// `<appsDir>/<ns>/<app>`.
     var folder: String { "\(stack.repo.appsDir)/\(app.namespace)/\(app.name)" }
@@ -44,12 +46,13 @@ struct AppTranslator {
         return String(repeating: "../", count: from.count - shared) + to[shared...].joined(separator: "/")
     }
 
-    /// HelmRelease, chart source, config PVC and ExternalSecret, in the order `kustomization.yaml` lists them.
+    /// ExternalSecret, HelmRelease, chart source, config PVC and its backup, the discovery's ServiceAccount and
+    /// cluster role, and the NetworkPolicy, in the order `kustomization.yaml` lists them.
     private func workload() -> [(file: String, manifest: any Manifest)] {
         let name = app.name.rawValue
         var files: [(file: String, manifest: any Manifest)] = []
         if let external = externalSecret() { files.append(("externalsecret.yaml", external)) }
-        let values = AppTemplateValues(app: app, stack: stack)
+        let values = AppTemplateValues(app: app, stack: stack, listedOnDashboard: listedOnDashboard)
         let overrides = app.values
         files.append(
             (
@@ -70,6 +73,11 @@ struct AppTranslator {
                         k8upBackup: stack.backups.engine == .k8up ? true : nil)
                 ))
             if stack.backups.engine == .volsync { files += volsyncBackup(of: config) }
+        }
+        if let discovery = app.discovery {
+            files.append(("serviceaccount.yaml", ServiceAccount(name: name)))
+            files.append(("clusterrole.yaml", ClusterRole(name: name, rules: discovery.rules)))
+            files.append(("clusterrolebinding.yaml", ClusterRoleBinding(name: name, namespace: app.namespace)))
         }
         if let policy = policies?.policy(for: app) {
             files.append(("networkpolicy.yaml", policy))
@@ -129,7 +137,7 @@ struct AppTranslator {
             files.append(
                 ("\(target)-service.yaml", ExternalNameService(name: name, externalName: remote, port: proxy.port)))
             guard app.exposure != .none, let className = settings.ingressClasses[app.exposure] else { continue }
-            let metadata = IngressAnnotations(app: app, stack: stack)
+            let metadata = IngressAnnotations(app: app, stack: stack, listedOnDashboard: listedOnDashboard)
             var annotations = metadata.all
             // ingress-nginx: speak TLS to the remote side and send it its own host name.
             if proxy.port == 443 { annotations["nginx.ingress.kubernetes.io/backend-protocol"] = "HTTPS" }

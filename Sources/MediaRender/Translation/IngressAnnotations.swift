@@ -1,8 +1,8 @@
 import MediaKit
 
 /// The annotations and labels of an exposed app's Ingress or route: forward auth when the app's `auth` is on,
-/// the cert-manager issuer when TLS is configured, the Gatus check when monitoring asks for it, and the
-/// dashboard's (Hajimari) icon and group.
+/// the cert-manager issuer when TLS is configured, the Gatus check when monitoring asks for it, Hajimari's icon
+/// and group, and Homepage's listing when the stack runs Homepage.
 struct IngressAnnotations {
     /// gatus-sidecar's opt-in annotation (home-operations/gatus-sidecar README, "Annotations").
     static let gatusEnabled = "gatus.home-operations.com/enabled"
@@ -11,12 +11,14 @@ struct IngressAnnotations {
 
     let app: ResolvedApp
     let stack: Stack
+    /// Whether an enabled app of the stack lists apps from their Ingresses and routes (Homepage).
+    let listedOnDashboard: Bool
 
     private var settings: ExposureSettings { stack.exposure }
 
     /// Every annotation, for an Ingress.
     var all: [String: String] {
-        var annotations = dashboard.merging(gatus) { _, gatus in gatus }
+        var annotations = dashboard.merging(gatus) { _, gatus in gatus }.merging(homepage) { _, homepage in homepage }
         if app.auth { annotations.merge(settings.authAnnotations) { _, auth in auth } }
         if let issuer = settings.tlsIssuer { annotations["cert-manager.io/cluster-issuer"] = issuer }
         return annotations
@@ -24,7 +26,9 @@ struct IngressAnnotations {
 
     /// The annotations of a Gateway API route: auth and TLS live on the gateway, so only the dashboard's and
     /// Gatus's apply.
-    var route: [String: String] { dashboard.merging(gatus) { _, gatus in gatus } }
+    var route: [String: String] {
+        dashboard.merging(gatus) { _, gatus in gatus }.merging(homepage) { _, homepage in homepage }
+    }
 
     /// The auth labels when the app's `auth` is on.
     var labels: [String: String] { app.auth ? settings.authLabels : [:] }
@@ -45,6 +49,33 @@ struct IngressAnnotations {
             annotations[Self.gatusEndpoint] = "conditions:\n  - \"[STATUS] < 500\"\n"
         } else if let path = app.catalogEntry?.spec?.monitorPath {
             annotations[Self.gatusEndpoint] = "path: \(path)\n"
+        }
+        return annotations
+    }
+
+    /// Homepage's listing of the app, when the stack runs Homepage and this is another app: its name and
+    /// description from the catalog (the app's own name for a second instance or an image mediactl does not know),
+    /// the group of its category or `dashboard.group`, the catalog service's icon from dashboard-icons
+    /// (`sonarr.png`), and the app whose pods give its status. Keys as gavinmcfall/home-ops
+    /// `kubernetes/apps/downloads/sonarr/app/helmrelease.yaml` writes them on its route.
+    var homepage: [String: String] {
+        guard listedOnDashboard, app.discovery == nil else { return [:] }
+        var annotations = [
+            "gethomepage.dev/enabled": "true", "gethomepage.dev/app": app.name.rawValue,
+            "gethomepage.dev/name": app.name.rawValue,
+        ]
+        if let entry = app.catalogEntry {
+            let summary = entry.summary.split(separator: ":", maxSplits: 1)
+            if app.name.rawValue == entry.id.rawValue, summary.count == 2 {
+                annotations["gethomepage.dev/name"] = String(summary[0])
+            }
+            if let description = summary.last, summary.count == 2 {
+                annotations["gethomepage.dev/description"] = String(description.drop { $0 == " " })
+            }
+            annotations["gethomepage.dev/icon"] = entry.id.rawValue + ".png"
+        }
+        if let group = app.dashboard?.group ?? app.category?.dashboardGroup {
+            annotations["gethomepage.dev/group"] = group
         }
         return annotations
     }

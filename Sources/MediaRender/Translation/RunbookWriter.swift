@@ -74,6 +74,15 @@ struct RunbookWriter {
         if !monitoring.isEmpty { lines.append("- **Monitoring**: " + monitoring.joined(separator: "; ")) }
         if let network = network(of: app) { lines.append("- **Network**: \(network)") }
         if app.kind == .workload { lines.append("- **Security**: \(app.security.summary)") }
+        if let discovery = app.discovery {
+            var seen: Set<String> = []
+            let resources = discovery.rules.flatMap(\.resources).filter { seen.insert($0).inserted }
+                .map { "`\($0)`" }.joined(separator: ", ")
+            lines.append(
+                "- **Cluster access**: runs as ServiceAccount `\(app.name)`, bound to ClusterRole `\(app.name)`: "
+                    + "reads \(resources) cluster-wide, to list the exposed apps (`discovery: false` turns "
+                    + "it off)")
+        }
         if !app.dependsOn.isEmpty {
             let names = app.dependsOn.map { "`" + ($0.namespace.map { "\($0)/" } ?? "") + $0.name + "`" }
             lines.append("- **Depends on**: " + names.joined(separator: ", "))
