@@ -127,10 +127,14 @@ struct ConfigSession {
         return AdoptionRecord()
     }
 
-    /// The message for an app name the config does not have, with the nearest one it does.
-    func unknownApp(_ name: String, in stack: Stack) -> String {
+    /// Whether `stack` has an app of every name in `names` (command arguments); prints the first it lacks, with
+    /// the nearest name it has, when not.
+    func hasApps(_ names: [String], in stack: Stack, _ terminal: Terminal) -> Bool {
+        guard let name = names.first(where: { stack.app(named: AppName(rawValue: $0)) == nil }) else { return true }
         let near = NameSuggestion.nearest(to: name, in: stack.apps.map(\.name.rawValue))
-        return "no app '\(name)' in \(location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? "")
+        terminal.error(
+            "no app '\(name)' in \(location.displayPath)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+        return false
     }
 
     /// Prints the diagnostics (errors only when quiet) with source lines and carets.

@@ -47,8 +47,7 @@ struct ExplainCommand {
         guard let session = ConfigSession.open(invocation, terminal), let stack = session.validStack(terminal)
         else { return ExitStatus.failure }
         let name = invocation.arguments[0]
-        guard let spec = stack.app(named: AppName(rawValue: name)) else {
-            terminal.error(session.unknownApp(name, in: stack))
+        guard session.hasApps([name], in: stack, terminal), let spec = stack.app(named: AppName(rawValue: name)) else {
             return ExitStatus.failure
         }
         let app = AppResolver(stack: stack).resolve(spec)

@@ -25,10 +25,7 @@ struct PinCommand {
             let root = session.result.root
         else { return ExitStatus.failure }
         let names = invocation.arguments.isEmpty ? stack.apps.map(\.name.rawValue) : invocation.arguments
-        for name in names where stack.app(named: AppName(rawValue: name)) == nil {
-            terminal.error(session.unknownApp(name, in: stack))
-            return ExitStatus.failure
-        }
+        guard session.hasApps(names, in: stack, terminal) else { return ExitStatus.failure }
         guard let (text, pins, expected) = edit(session: session, root: root, stack: stack, names: names) else {
             return ExitStatus.failure
         }

@@ -17,10 +17,7 @@ struct ToggleCommand {
             let root = session.result.root
         else { return ExitStatus.failure }
         let names = invocation.arguments
-        for name in names where stack.app(named: AppName(rawValue: name)) == nil {
-            terminal.error(session.unknownApp(name, in: stack))
-            return ExitStatus.failure
-        }
+        guard session.hasApps(names, in: stack, terminal) else { return ExitStatus.failure }
         if !enabling, let blocker = dependent(of: names, in: stack) {
             guard invocation.has("--force") else {
                 terminal.error(
