@@ -77,6 +77,23 @@ struct ConventionTests {
         #expect(misplaced.diagnostics.contains { $0.message.contains("only 'homepage' discovers apps") })
     }
 
+    @Test("a proxy app's Ingresses list each remote app on Homepage under its own name, without a pod to watch")
+    func homepageProxied() throws {
+        let files = try Self.render(
+            "version: 1\ncluster: {domain: example.org}\napps:\n  homepage: {}\n  mediabox:\n    service: proxy\n"
+                + "    proxy: {apps: [sonarr, mystuff], domain: media.example.net}\n")
+        let folder = "kubernetes/apps/media/mediabox/app/"
+        let sonarr = try #require(files[folder + "sonarr-ingress.yaml"])
+        #expect(
+            sonarr.contains(
+                "    gethomepage.dev/description: on media.example.net\n    gethomepage.dev/enabled: 'true'\n"
+                    + "    gethomepage.dev/group: Downloads\n    gethomepage.dev/icon: sonarr.png\n"
+                    + "    gethomepage.dev/name: sonarr\n"), "\(sonarr)")
+        let other = try #require(files[folder + "mystuff-ingress.yaml"])
+        #expect(other.contains("    gethomepage.dev/name: mystuff\n"))
+        #expect(!other.contains("gethomepage.dev/icon") && !other.contains("gethomepage.dev/app"))
+    }
+
     @Test(
         "components are written relative to the app folder, as home-ops ks.yaml files list them",
         arguments: [

@@ -138,7 +138,7 @@ struct AppTranslator {
                 ("\(target)-service.yaml", ExternalNameService(name: name, externalName: remote, port: proxy.port)))
             guard app.exposure != .none, let className = settings.ingressClasses[app.exposure] else { continue }
             let metadata = IngressAnnotations(app: app, stack: stack, listedOnDashboard: listedOnDashboard)
-            var annotations = metadata.all
+            var annotations = metadata.proxied(to: target, on: proxy.domain)
             // ingress-nginx: speak TLS to the remote side and send it its own host name.
             if proxy.port == 443 { annotations["nginx.ingress.kubernetes.io/backend-protocol"] = "HTTPS" }
             annotations["nginx.ingress.kubernetes.io/upstream-vhost"] = remote

@@ -24,7 +24,7 @@ struct IngressAnnotations {
         return annotations
     }
 
-    /// The annotations of a Gateway API route: auth and TLS live on the gateway, so only the dashboard's and
+    /// The annotations of a Gateway API route: auth and TLS live on the gateway, so only the dashboards' and
     /// Gatus's apply.
     var route: [String: String] {
         dashboard.merging(gatus) { _, gatus in gatus }.merging(homepage) { _, homepage in homepage }
@@ -76,6 +76,23 @@ struct IngressAnnotations {
         }
         if let group = app.dashboard?.group ?? app.category?.dashboardGroup {
             annotations["gethomepage.dev/group"] = group
+        }
+        return annotations
+    }
+
+    /// Every annotation of a proxy app's Ingress to `target` on `domain`: Homepage lists the remote app under its
+    /// own name, with the catalog's icon and group when `target` is a catalog service, and no pods to read a status
+    /// from (they run on the other host).
+    func proxied(to target: String, on domain: String) -> [String: String] {
+        var annotations = all
+        guard annotations["gethomepage.dev/enabled"] != nil else { return annotations }
+        annotations["gethomepage.dev/app"] = nil
+        annotations["gethomepage.dev/name"] = target
+        annotations["gethomepage.dev/description"] = "on \(domain)"
+        let entry = Catalog.entry(for: ServiceID(rawValue: target))
+        annotations["gethomepage.dev/icon"] = entry.map { $0.id.rawValue + ".png" }
+        if app.dashboard?.group == nil, let entry {
+            annotations["gethomepage.dev/group"] = entry.category.dashboardGroup
         }
         return annotations
     }
